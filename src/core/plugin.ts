@@ -1,0 +1,119 @@
+import type { ConfigProblem } from './errors.js';
+import type { OptionSpec, OptionValues } from './option-spec.js';
+import type { Row } from './row.js';
+import type { TableSchema } from './table.js';
+
+/**
+ * The contracts between the engine and connectors/transforms. A plugin is plain data plus
+ * factories; plugins import only `core` and their client libraries, and are listed in
+ * `src/plugins.ts`.
+ *
+ * Where each part runs: `tables`, `bind` and `check` are cheap, pure and run at plan time on any
+ * thread (they read options only, no I/O). Everything that touches data or the outside world
+ * (`planSplits`, readers, writers, `finish`) runs inside worker threads.
+ */
+export type PluginType = 'source' | 'transform' | 'sink';
+
+export type JobMode = 'BATCH' | 'STREAMING';
+
+interface PluginBase {
+  /** PascalCase as in SeaTunnel; configs name it case-insensitively. */
+  name: string;
+  type: PluginType;
+  description: string;
+  options: readonly OptionSpec[];
+  /** Checks between options (one of two required, ranges that depend on each other). Paths are option keys. */
+  validate?(options: OptionValues): ConfigProblem[];
+}
+
+/** What a running plugin instance may use. */
+export interface PluginContext {
+  subtaskIndex: number;
+  parallelism: number;
+  jobMode: JobMode;
+  /** Aborted when the job is stopped; every wait inside the plugin should honour it. */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** A unit of source work: plain JSON so it can be checkpointed and moved between readers. */
+export interface SourceSplit {
+  /** Unique within the source. */
+  splitId: string;
+  tablePath: string;
+  [detail: string]: unknown;
+}
+
+export interface SourcePlugin extends PluginBase {
+  type: 'source';
+  /** True when the source ends by itself in BATCH mode (every SeaTunnel batch source). */
+  bounded: boolean;
+  /** The tables this source emits, from its options alone. `outputName` is its plugin_output, if any. */
+  tables(options: OptionValues, outputName: string | undefined): TableSchema[];
+  /** Cuts the source into splits for `parallelism` readers. Split i goes to reader i % parallelism. */
+  planSplits(options: OptionValues, tables: TableSchema[], parallelism: number): SourceSplit[] | Promise<SourceSplit[]>;
+  createReader(options: OptionValues, tables: TableSchema[], context: PluginContext): SourceReader;
+}
+
+export interface SourceReader {
+  open?(): Promise<void> | void;
+  /** Hands this reader more splits (at start, and later when splits are redistributed). */
+  addSplits(splits: SourceSplit[]): void;
+  /**
+   * The next rows, at most about `maxRows`. An empty array means nothing right now (the engine
+   * polls again shortly); null means every assigned split is finished. In STREAMING mode the engine
+   * keeps a finished reader's subtask alive until the job is stopped.
+   */
+  poll(maxRows: number): Promise<Row[] | null> | Row[] | null;
+  /** The splits this reader still owns, with their positions, for checkpoints. */
+  snapshotSplits?(): SourceSplit[];
+  close?(): Promise<void> | void;
+}
+
+export interface TransformPlugin extends PluginBase {
+  type: 'transform';
+  /**
+   * Binds the transform to one input table: the output schema plus the function over batches.
+   * Throws OptionError when the options do not fit the table (unknown field, wrong type).
+   * Multi-table inputs are bound once per table.
+   */
+  bind(options: OptionValues, input: TableSchema): BoundTransform;
+}
+
+export interface BoundTransform {
+  output: TableSchema;
+  /** Maps a batch of rows of the input table; may reuse and mutate the given array and rows. */
+  map(rows: Row[]): Row[];
+}
+
+export interface SinkPlugin extends PluginBase {
+  type: 'sink';
+  /** Refuses input tables the sink cannot take, at plan time. */
+  check?(options: OptionValues, tables: TableSchema[]): ConfigProblem[];
+  createWriter(options: OptionValues, tables: TableSchema[], context: SinkContext): SinkWriter;
+  /**
+   * Runs once, after every writer of the sink has closed, with what each `close()` returned, in
+   * subtask order. Throwing fails the job (Assert's row rules live here).
+   */
+  finish?(options: OptionValues, tables: TableSchema[], results: unknown[], context: PluginContext): void | Promise<void>;
+}
+
+export interface SinkContext extends PluginContext {
+  /** The plugin name as written in the config (`console`), which SeaTunnel shows in vertex names. */
+  configuredName: string;
+}
+
+export interface SinkWriter {
+  open?(): Promise<void> | void;
+  write(rows: Row[]): Promise<void> | void;
+  /** Ends the writer; its return value is handed to the plugin's `finish`. */
+  close?(): unknown;
+}
+
+export type Plugin = SourcePlugin | TransformPlugin | SinkPlugin;
