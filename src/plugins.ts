@@ -1,5 +1,5 @@
 import { connectors } from './connectors/index.js';
-import type { Plugin, PluginType } from './core/plugin.js';
+import type { Plugin, PluginCatalog, PluginType } from './core/plugin.js';
 import { transforms } from './transforms/index.js';
 
 /** The one list of plugins. Config validation, planning, workers and docs all look plugins up here. */
@@ -11,3 +11,9 @@ const byKey = new Map(plugins.map((plugin) => [`${plugin.type}:${plugin.name.toL
 export function findPlugin(type: PluginType, name: string): Plugin | undefined {
   return byKey.get(`${type}:${name.toLowerCase()}`);
 }
+
+export const catalog: PluginCatalog = {
+  find: findPlugin,
+  names: (type) => plugins.filter((plugin) => plugin.type === type).map((plugin) => plugin.name),
+  all: () => plugins,
+};

@@ -117,3 +117,10 @@ export interface SinkWriter {
 }
 
 export type Plugin = SourcePlugin | TransformPlugin | SinkPlugin;
+
+/** How config validation, planning and docs find plugins; `src/plugins.ts` provides the real one. */
+export interface PluginCatalog {
+  find(type: PluginType, name: string): Plugin | undefined;
+  names(type: PluginType): string[];
+  all(): readonly Plugin[];
+}

@@ -1,0 +1,18 @@
+import type { JobStatus } from '../core/job-status.js';
+
+/** What `sluice` exits with. Scripts can rely on these. */
+export const EXIT = {
+  /** The job FINISHED (or the command succeeded). */
+  ok: 0,
+  /** The job ended FAILED or in another state than FINISHED, or the command failed. */
+  failed: 1,
+  /** The config (or the command line) is invalid; nothing ran. */
+  invalid: 2,
+  /** The job was stopped by Ctrl-C or SIGTERM. */
+  stopped: 130,
+} as const;
+
+export function exitCodeFor(status: JobStatus, stoppedBySignal: boolean): number {
+  if (status === 'FINISHED') return EXIT.ok;
+  return stoppedBySignal && status === 'CANCELED' ? EXIT.stopped : EXIT.failed;
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError, errorMessage, formatProblem } from '../core/errors.js';
+import { catalog } from '../plugins.js';
+import { docsCommand } from './docs-command.js';
+import { EXIT } from './exit-codes.js';
+import { loadJob, parseVariables } from './load-job.js';
+import { renderOptionTable } from './plugin-doc.js';
+import { describePlan, runCommand } from './run-command.js';
+import { closestNames } from '../core/suggest.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function program(): Command {
+  const cli = new Command('sluice')
+    .description('Run Apache SeaTunnel job configs (HOCON or JSON) on Node.js')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  cli
+    .command('run')
+    .description('run a job locally with embedded state; exits 0 when it FINISHED')
+    .argument('<config>', 'job config file (.conf/.hocon, or .json)')
+    .option('-i, --variable <key=value>', 'set a ${key} variable (repeatable)', collect, [])
+    .option('-n, --name <name>', 'job name (overrides env.job.name)')
+    .option('--check', 'validate the config and show the plan without running it')
+    .action(async (config: string, flags: { variable: string[]; name?: string; check?: boolean }) => {
+      process.exitCode = await runCommand(config, flags);
+    });
+
+  cli
+    .command('validate')
+    .description('check a config completely and show its plan; exits 2 with every problem when invalid')
+    .argument('<config>', 'job config file')
+    .option('-i, --variable <key=value>', 'set a ${key} variable (repeatable)', collect, [])
+    .action(async (config: string, flags: { variable: string[] }) => {
+      const { plan, warnings } = await loadJob(config, { variables: parseVariables(flags.variable) });
+      for (const warning of warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+      process.stdout.write(`${describePlan(plan)}\nConfig file ${config} is valid.\n`);
+    });
+
+  cli
+    .command('plugins')
+    .description('list plugins, or show the options of one')
+    .argument('[name]', 'plugin name')
+    .action((name?: string) => {
+      if (name === undefined) {
+        for (const type of ['source', 'transform', 'sink'] as const) {
+          process.stdout.write(`${type}s:\n`);
+          for (const plugin of catalog.all().filter((p) => p.type === type)) process.stdout.write(`  ${plugin.name.padEnd(18)} ${plugin.description.split('. ')[0]}\n`);
+        }
+        return;
+      }
+      const found = catalog.all().filter((p) => p.name.toLowerCase() === name.toLowerCase());
+      if (found.length === 0) {
+        const hint = closestNames(name, catalog.all().map((p) => p.name));
+        process.stderr.write(`unknown plugin "${name}"${hint.length > 0 ? `; did you mean ${hint.join(' or ')}?` : ''}\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      process.stdout.write(`${found.map(renderOptionTable).join('\n\n')}\n`);
+    });
+
+  cli
+    .command('docs')
+    .description('write the plugin reference (docs/plugins/*.md) from the option specs')
+    .argument('[dir]', 'output folder', 'docs/plugins')
+    .action(async (dir: string) => {
+      process.exitCode = await docsCommand(dir);
+    });
+
+  return cli;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    } else if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = EXIT.invalid;
+    } else {
+      process.stderr.write(`error: ${errorMessage(error)}\n`);
+      if (process.env.SLUICE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+      process.exitCode = EXIT.failed;
+    }
+  }
+}
+
+await main(process.argv);
