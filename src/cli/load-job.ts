@@ -21,7 +21,7 @@ export async function loadJob(file: string, options: LoadOptions): Promise<{ pla
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     throw new ConfigError([{ path: '', message: `cannot read ${file}: ${reason}` }]);
   }
-  const config = parseJobConfig(text, { format: formatFromFileName(file), variables: options.variables, env: process.env });
+  const config = parseJobConfig(text, { format: formatFromFileName(file), variables: options.variables, env: process.env, deferErrors: true });
   if (options.jobName !== undefined) config.env.jobName = options.jobName;
   return planJob(config, catalog);
 }

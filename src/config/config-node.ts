@@ -41,7 +41,3 @@ export interface ConfigEntry {
   /** Written with `+=`: the value is appended to the array under the same key. */
   append?: boolean;
 }
-
-export function scalarNode(value: ScalarValue, position: SourcePosition): ScalarNode {
-  return { kind: 'scalar', value, position };
-}

@@ -1,3 +1,4 @@
+import type { ConfigProblem } from '../core/errors.js';
 import type { JobMode, PluginType } from '../core/plugin.js';
 
 /** Where a value was written: 1-based line and column in the config text (HOCON and JSON). */
@@ -51,6 +52,11 @@ export interface JobConfig {
   sink: PluginConfig[];
   /** Positions of values by path (`source[0].row.num`, `env.parallelism`), when known. */
   positions: Map<string, SourcePosition>;
+  /**
+   * What parsing found that did not stop it: warnings (an unknown section, an unknown shade) and,
+   * when parsed with `deferErrors`, errors. `validateJobConfig` reports them with its own.
+   */
+  problems?: ConfigProblem[];
 }
 
 /** `source[0]`, `transform[2]`, … — the prefix of every problem path inside a plugin block. */
