@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError, errorMessage, formatProblem } from '../core/errors.js';
+import { closestNames } from '../core/suggest.js';
 import { catalog } from '../plugins.js';
 import { docsCommand } from './docs-command.js';
 import { EXIT } from './exit-codes.js';
 import { loadJob, parseVariables } from './load-job.js';
 import { renderOptionTable } from './plugin-doc.js';
+import { shadeCommand } from './shade-command.js';
 import { describePlan, runCommand } from './run-command.js';
-import { closestNames } from '../core/suggest.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -39,6 +40,17 @@ function program(): Command {
       for (const warning of warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
       process.stdout.write(`${describePlan(plan)}\nConfig file ${config} is valid.\n`);
     });
+
+  for (const direction of ['encrypt', 'decrypt'] as const) {
+    cli
+      .command(direction)
+      .description(`${direction} the sensitive values of a config with its env.shade.identifier`)
+      .argument('<config>', 'job config file')
+      .option('-o, --output <file>', 'write the result to a file instead of stdout')
+      .action(async (config: string, flags: { output?: string }) => {
+        process.exitCode = await shadeCommand(direction, config, flags.output);
+      });
+  }
 
   cli
     .command('plugins')

@@ -1,4 +1,7 @@
 import type { SinkPlugin, SourcePlugin } from '../core/plugin.js';
+import { assertSink } from './assert/assert-sink.js';
+import { consoleSink } from './console/console-sink.js';
+import { fakeSource } from './fake/fake-source.js';
 
 /** Every connector Sluice ships, sources and sinks. */
-export const connectors: readonly (SourcePlugin | SinkPlugin)[] = [];
+export const connectors: readonly (SourcePlugin | SinkPlugin)[] = [fakeSource, consoleSink, assertSink];

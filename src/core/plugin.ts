@@ -54,6 +54,8 @@ export interface SourcePlugin extends PluginBase {
   type: 'source';
   /** True when the source ends by itself in BATCH mode (every SeaTunnel batch source). */
   bounded: boolean;
+  /** True when its readers implement `snapshotSplits`, so jobs reading it can be checkpointed and restored. */
+  restorable: boolean;
   /** The tables this source emits, from its options alone. `outputName` is its plugin_output, if any. */
   tables(options: OptionValues, outputName: string | undefined): TableSchema[];
   /** Cuts the source into splits for `parallelism` readers. Split i goes to reader i % parallelism. */
@@ -71,7 +73,11 @@ export interface SourceReader {
    * keeps a finished reader's subtask alive until the job is stopped.
    */
   poll(maxRows: number): Promise<Row[] | null> | Row[] | null;
-  /** The splits this reader still owns, with their positions, for checkpoints. */
+  /**
+   * The splits this reader still owns, with their positions, for checkpoints: handing them to a new
+   * reader through `addSplits` must resume exactly after the last row returned by `poll`. Sources
+   * without it cannot be restored.
+   */
   snapshotSplits?(): SourceSplit[];
   close?(): Promise<void> | void;
 }
@@ -94,9 +100,19 @@ export interface BoundTransform {
 
 export interface SinkPlugin extends PluginBase {
   type: 'sink';
+  /** True when the sink takes part in two-phase commit (prepareCommit + commit), so a restored job neither loses nor repeats rows. */
+  exactlyOnce: boolean;
   /** Refuses input tables the sink cannot take, at plan time. */
   check?(options: OptionValues, tables: TableSchema[]): ConfigProblem[];
   createWriter(options: OptionValues, tables: TableSchema[], context: SinkContext): SinkWriter;
+  /**
+   * Second phase of two-phase commit: makes what `prepareCommit` staged visible. Called only after
+   * the checkpoint holding `commitInfos` is stored, from a worker, possibly again after a crash
+   * (when a job is restored from that checkpoint): it must be idempotent.
+   */
+  commit?(options: OptionValues, tables: TableSchema[], commitInfos: unknown[], context: PluginContext): Promise<void> | void;
+  /** Discards what `prepareCommit` staged for a checkpoint that will never complete. Idempotent. */
+  abort?(options: OptionValues, tables: TableSchema[], commitInfos: unknown[], context: PluginContext): Promise<void> | void;
   /**
    * Runs once, after every writer of the sink has closed, with what each `close()` returned, in
    * subtask order. Throwing fails the job (Assert's row rules live here).
@@ -112,6 +128,13 @@ export interface SinkContext extends PluginContext {
 export interface SinkWriter {
   open?(): Promise<void> | void;
   write(rows: Row[]): Promise<void> | void;
+  /**
+   * First phase of two-phase commit, at a checkpoint: flushes everything written so far to a
+   * staging place and returns plain JSON describing it (handed to the plugin's `commit` once the
+   * checkpoint is stored), or undefined when there is nothing to commit. Also called once at the end
+   * of a bounded job, before `close`.
+   */
+  prepareCommit?(checkpointId: number): Promise<unknown> | unknown;
   /** Ends the writer; its return value is handed to the plugin's `finish`. */
   close?(): unknown;
 }

@@ -36,7 +36,11 @@ export function planJob(config: JobConfig, catalog: PluginCatalog): { plan: JobP
     const incoming = (inputs.get(id) ?? []).flatMap((input) => outputTables.get(input) ?? []);
     inputTables.set(id, incoming);
     try {
-      outputTables.set(id, tablesOf(plugin, options, block, incoming, (message) => report(pluginPath(block), message)));
+      const addProblem = (problem: ConfigProblem): void => {
+        const path = problem.path === '' ? pluginPath(block) : `${pluginPath(block)}.${problem.path}`;
+        problems.push({ ...locate(config, path, problem.message), ...(problem.severity ? { severity: problem.severity } : {}) });
+      };
+      outputTables.set(id, tablesOf(plugin, options, block, incoming, addProblem));
     } catch (error) {
       const path = error instanceof OptionError ? `${pluginPath(block)}.${error.option}` : pluginPath(block);
       report(path, errorMessage(error));
@@ -139,14 +143,14 @@ function topologicalOrder(count: number, inputs: Map<number, number[]>, onCycle:
   return order;
 }
 
-function tablesOf(plugin: Plugin, options: OptionValues, block: PluginConfig, incoming: TableSchema[], report: (message: string) => void): TableSchema[] {
+function tablesOf(plugin: Plugin, options: OptionValues, block: PluginConfig, incoming: TableSchema[], report: (problem: ConfigProblem) => void): TableSchema[] {
   switch (plugin.type) {
     case 'source':
       return plugin.tables(options, block.output);
     case 'transform':
       return incoming.map((table) => plugin.bind(options, table).output);
     case 'sink':
-      for (const problem of plugin.check?.(options, incoming) ?? []) report(problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`);
+      for (const problem of plugin.check?.(options, incoming) ?? []) report(problem);
       return [];
   }
 }

@@ -15,6 +15,7 @@ const fakeSource: SourcePlugin = {
   type: 'source',
   description: 'test source',
   bounded: true,
+  restorable: false,
   options: [
     { key: 'row.num', type: 'int', default: 5, description: '' },
     { key: 'split.num', type: 'int', default: 1, description: '' },
@@ -29,6 +30,7 @@ const consoleSink: SinkPlugin = {
   name: 'Console',
   type: 'sink',
   description: 'test sink',
+  exactlyOnce: false,
   options: [{ key: 'log.print.data', type: 'boolean', default: true, description: '' }],
   validate: () => {
     throw new OptionError('log.print.data', 'cannot print today');
