@@ -23,33 +23,3 @@
  */
 export type Value = unknown;
 
-/** Rough size in bytes of a value, for the *Bytes metrics (SeaTunnelRow.getBytesSize in spirit). */
-export function valueSize(value: unknown): number {
-  switch (typeof value) {
-    case 'string':
-      return value.length;
-    case 'number':
-      return 8;
-    case 'bigint':
-      return 8;
-    case 'boolean':
-      return 1;
-    case 'object': {
-      if (value === null) return 0;
-      if (value instanceof Uint8Array) return value.byteLength;
-      if (Array.isArray(value)) {
-        let size = 0;
-        for (const item of value) size += valueSize(item);
-        return size;
-      }
-      if (value instanceof Map) {
-        let size = 0;
-        for (const [k, v] of value) size += valueSize(k) + valueSize(v);
-        return size;
-      }
-      return 0;
-    }
-    default:
-      return 0;
-  }
-}

@@ -1,5 +1,6 @@
 import type { Row } from '../core/row.js';
-import { valueSize } from '../core/value.js';
+import { rowSizer } from '../core/row-size.js';
+import type { TableSchema } from '../core/table.js';
 import type { VertexCounters } from './messages.js';
 
 export function emptyCounters(): VertexCounters {
@@ -13,26 +14,35 @@ export interface BatchMeasure {
   tables: Record<string, [number, number]>;
 }
 
-/** Measures a batch in one pass; batches are usually one table, so the lookup is hoisted. */
-export function measureBatch(rows: Row[]): BatchMeasure {
-  const tables: Record<string, [number, number]> = {};
-  let total = 0;
-  let tableId: string | undefined;
-  let entry: [number, number] = [0, 0];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.tableId !== tableId) {
-      tableId = row.tableId;
-      entry = tables[tableId] ??= [0, 0];
-    }
-    const fields = row.fields;
-    let size = 0;
-    for (let f = 0; f < fields.length; f++) size += valueSize(fields[f]);
-    entry[0]++;
-    entry[1] += size;
-    total += size;
+/** Sizes rows of the given tables by their schema; rows of other tables count 0 bytes. */
+export class BatchMeter {
+  private readonly sizers: Map<string, (fields: unknown[]) => number>;
+
+  constructor(tables: readonly TableSchema[]) {
+    this.sizers = new Map(tables.map((table) => [table.tablePath, rowSizer(table)]));
   }
-  return { rows: rows.length, bytes: total, tables };
+
+  /** Measures a batch in one pass; batches are usually one table, so lookups happen per run of a table. */
+  measure(rows: Row[]): BatchMeasure {
+    const tables: Record<string, [number, number]> = {};
+    let total = 0;
+    let tableId: string | undefined;
+    let entry: [number, number] = [0, 0];
+    let sizer: (fields: unknown[]) => number = () => 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row.tableId !== tableId) {
+        tableId = row.tableId;
+        entry = tables[tableId] ??= [0, 0];
+        sizer = this.sizers.get(tableId) ?? (() => 0);
+      }
+      const size = sizer(row.fields);
+      entry[0]++;
+      entry[1] += size;
+      total += size;
+    }
+    return { rows: rows.length, bytes: total, tables };
+  }
 }
 
 export function addMeasure(counters: VertexCounters, side: 'in' | 'out', measure: BatchMeasure): void {

@@ -47,7 +47,8 @@ export function planJob(config: JobConfig, catalog: PluginCatalog): { plan: JobP
     }
   }
 
-  for (const block of blocks) {
+  const wiringFailed = problems.some((problem) => problem.path.endsWith('.plugin_input'));
+  for (const block of wiringFailed ? [] : blocks) {
     if (block.type === 'sink') continue;
     const id = idOf.get(block)!;
     const consumed = [...inputs.values()].some((list) => list.includes(id));
@@ -55,7 +56,7 @@ export function planJob(config: JobConfig, catalog: PluginCatalog): { plan: JobP
   }
 
   const errors = problems.filter((problem) => problem.severity !== 'warning');
-  if (errors.length > 0) throw new ConfigError(problems);
+  if (errors.length > 0) throw new ConfigError(problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0)));
 
   const pipelines = pipelinesOf(blocks.length, inputs);
   const vertices = blocks.map((block, i) => {

@@ -7,7 +7,7 @@ import { findPlugin } from '../../plugins.js';
 import { BoundedQueue } from '../bounded-queue.js';
 import type { SubtaskSpec, VertexCounters } from '../messages.js';
 import { RateLimiter } from '../rate-limiter.js';
-import { addMeasure, emptyCounters, measureBatch, type BatchMeasure } from '../vertex-counters.js';
+import { addMeasure, BatchMeter, emptyCounters, type BatchMeasure } from '../vertex-counters.js';
 import type { WorkerLogBuffer } from './worker-logger.js';
 
 /** Batches a reader may run ahead of the chain before it waits (backpressure). */
@@ -28,6 +28,8 @@ export class Subtask {
   readonly counters: Record<number, VertexCounters> = {};
   private readonly nodes = new Map<number, Node>();
   private readonly consumers = new Map<number, number[]>();
+  /** Sizes the rows each source or transform emits. */
+  private readonly meters = new Map<number, BatchMeter>();
 
   constructor(
     private readonly spec: SubtaskSpec,
@@ -36,6 +38,7 @@ export class Subtask {
   ) {
     for (const vertex of spec.vertices) {
       this.counters[vertex.id] = emptyCounters();
+      this.meters.set(vertex.id, new BatchMeter(vertex.outputTables));
       for (const input of vertex.inputs) this.consumers.set(input, [...(this.consumers.get(input) ?? []), vertex.id]);
     }
   }
@@ -103,6 +106,7 @@ export class Subtask {
     const queue = new BoundedQueue<{ rows: Row[]; measure: BatchMeasure }>(QUEUE_CAPACITY, this.signal);
     const limiter = new RateLimiter(this.spec.readLimit.rowsPerSecond, this.spec.readLimit.bytesPerSecond);
     const counters = this.counters[node.vertex.id]!;
+    const meter = this.meters.get(node.vertex.id)!;
     const read = async (): Promise<void> => {
       try {
         while (!this.signal.aborted) {
@@ -112,7 +116,7 @@ export class Subtask {
             await sleep(IDLE_POLL_MS, undefined, { signal: this.signal }).catch(() => undefined);
             continue;
           }
-          const measure = measureBatch(rows);
+          const measure = meter.measure(rows);
           addMeasure(counters, 'out', measure);
           await queue.push({ rows, measure });
           if (limiter.active) await limiter.record(measure.rows, measure.bytes, this.signal);
@@ -151,7 +155,7 @@ export class Subtask {
     counters.rowsIn += rows.length;
     const output = transformBatch(node, rows);
     if (output.length === 0) return;
-    const outMeasure = measureBatch(output);
+    const outMeasure = this.meters.get(node.vertex.id)!.measure(output);
     addMeasure(counters, 'out', outMeasure);
     await this.emit(node.vertex.id, output, outMeasure);
   }
