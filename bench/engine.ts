@@ -60,7 +60,7 @@ async function timeBareLoop(rows: number): Promise<number> {
   const tables = fakeSource.tables(values, undefined);
   const splits = await fakeSource.planSplits(values, tables, 1);
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const context: PluginContext = { subtaskIndex: 0, parallelism: 1, jobMode: 'BATCH', signal: new AbortController().signal, log };
+  const context: PluginContext = { jobId: 'bench', subtaskIndex: 0, parallelism: 1, jobMode: 'BATCH', signal: new AbortController().signal, log };
   const started = performance.now();
   const reader = fakeSource.createReader(values, tables, context);
   reader.addSplits(splits);

@@ -8,11 +8,11 @@ export const EXIT = {
   failed: 1,
   /** The config (or the command line) is invalid; nothing ran. */
   invalid: 2,
-  /** The job was stopped by Ctrl-C or SIGTERM. */
+  /** The job was stopped by Ctrl-C or SIGTERM (canceled, or with a savepoint when it can be restored). */
   stopped: 130,
 } as const;
 
 export function exitCodeFor(status: JobStatus, stoppedBySignal: boolean): number {
   if (status === 'FINISHED') return EXIT.ok;
-  return stoppedBySignal && status === 'CANCELED' ? EXIT.stopped : EXIT.failed;
+  return stoppedBySignal && (status === 'CANCELED' || status === 'SAVEPOINT_DONE') ? EXIT.stopped : EXIT.failed;
 }

@@ -8,7 +8,7 @@ import { EXIT } from './exit-codes.js';
 import { loadJob, parseVariables } from './load-job.js';
 import { renderOptionTable } from './plugin-doc.js';
 import { shadeCommand } from './shade-command.js';
-import { describePlan, runCommand } from './run-command.js';
+import { describePlan, runCommand, type RunFlags } from './run-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -26,7 +26,10 @@ function program(): Command {
     .option('-i, --variable <key=value>', 'set a ${key} variable (repeatable)', collect, [])
     .option('-n, --name <name>', 'job name (overrides env.job.name)')
     .option('--check', 'validate the config and show the plan without running it')
-    .action(async (config: string, flags: { variable: string[]; name?: string; check?: boolean }) => {
+    .option('--job-id <id>', 'run under this job id (a 64-bit number)')
+    .option('-r, --restore <jobId>', 'resume that job from its latest savepoint or checkpoint')
+    .option('--data-dir <dir>', 'where checkpoints and savepoints are kept', '.sluice')
+    .action(async (config: string, flags: RunFlags) => {
       process.exitCode = await runCommand(config, flags);
     });
 

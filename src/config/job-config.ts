@@ -36,6 +36,8 @@ export interface EnvConfig {
   /** ms; undefined = not set (BATCH then takes no checkpoints). */
   checkpointInterval?: number;
   checkpointTimeout?: number;
+  /** Checkpoints that may fail in a row before the job fails. */
+  checkpointTolerableFailures: number;
   retryTimes: number;
   retryIntervalSeconds: number;
   readLimitRowsPerSecond?: number;

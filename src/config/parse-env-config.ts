@@ -30,6 +30,7 @@ export function parseEnvConfig(entries: readonly ConfigEntry[], positions: Map<s
     parallelism: values['parallelism'] as number,
     checkpointInterval: values['checkpoint.interval'] as number | undefined,
     checkpointTimeout: values['checkpoint.timeout'] as number | undefined,
+    checkpointTolerableFailures: values['checkpoint.tolerable-failures'] as number,
     retryTimes: values['job.retry.times'] as number,
     retryIntervalSeconds: values['job.retry.interval.seconds'] as number,
     readLimitRowsPerSecond: values['read_limit.rows_per_second'] as number | undefined,

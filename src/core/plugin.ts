@@ -28,6 +28,8 @@ interface PluginBase {
 
 /** What a running plugin instance may use. */
 export interface PluginContext {
+  /** The job's id (a decimal string); names staging output so restored jobs find it. */
+  jobId: string;
   subtaskIndex: number;
   parallelism: number;
   jobMode: JobMode;
@@ -111,6 +113,11 @@ export interface SinkPlugin extends PluginBase {
    * (when a job is restored from that checkpoint): it must be idempotent.
    */
   commit?(options: OptionValues, tables: TableSchema[], commitInfos: unknown[], context: PluginContext): Promise<void> | void;
+  /**
+   * Called when a pipeline (re)starts, after the pending commits of the restored checkpoint were
+   * committed: deletes staged-but-uncommitted output of this job left by a crashed attempt.
+   */
+  discardStaged?(options: OptionValues, tables: TableSchema[], context: PluginContext): Promise<void> | void;
   /** Discards what `prepareCommit` staged for a checkpoint that will never complete. Idempotent. */
   abort?(options: OptionValues, tables: TableSchema[], commitInfos: unknown[], context: PluginContext): Promise<void> | void;
   /**

@@ -1,11 +1,16 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { errorMessage, SluiceError } from '../core/errors.js';
+import { SluiceError } from '../core/errors.js';
 import { isTerminal, type JobStatus } from '../core/job-status.js';
-import type { SourceSplit } from '../core/plugin.js';
-import type { JobPlan, Pipeline, Vertex } from '../plan/job-plan.js';
+import type { JobPlan } from '../plan/job-plan.js';
+import type { CheckpointStore, CompletedCheckpoint, JobFingerprint } from '../state/checkpoint-store.js';
+import { CheckpointCoordinator } from './checkpoint-coordinator.js';
+import type { CheckpointHistory, CheckpointStats } from './checkpoint-stats.js';
 import { JobMetrics } from './job-metrics.js';
-import type { LogLine, SubtaskSpec } from './messages.js';
-import { WorkerSlot } from './worker-slot.js';
+import type { LogLine } from './messages.js';
+import { PipelineRunner, type PipelineEnd } from './pipeline-runner.js';
+
+/** SeaTunnel's shipped seatunnel.yaml: STREAMING jobs without `checkpoint.interval` take one every 10 s. */
+const DEFAULT_STREAMING_INTERVAL = 10_000;
+const DEFAULT_CHECKPOINT_TIMEOUT = 60_000;
 
 export interface JobRunOptions {
   jobId: string;
@@ -16,23 +21,29 @@ export interface JobRunOptions {
   batchSize?: number;
   /** How often workers report metrics, in ms. */
   metricsInterval?: number;
+  /** Where checkpoints and savepoints are stored; without one the job takes none (rescale still works, in memory). */
+  checkpointStore?: CheckpointStore;
+  /** Completed checkpoints kept per job (`checkpoint.storage.max-retained`). */
+  maxRetainedCheckpoints?: number;
+  /** Resume from this checkpoint or savepoint (of the same job id), stored at `restorePath`. */
+  restoreFrom?: { checkpoint: CompletedCheckpoint; path: string };
 }
-
-type PipelineEnd = { status: 'FINISHED' | 'CANCELED' } | { status: 'FAILED'; error: string };
 
 /**
  * Runs one job on worker threads and tracks its SeaTunnel state. Pipelines run concurrently, each
- * as `parallelism` subtasks; a failed pipeline is restarted up to `job.retry.times` times.
- * Terminal precedence is SeaTunnel's: any failed pipeline → FAILED, else any canceled → CANCELED,
- * else FINISHED.
+ * as `parallelism` subtasks; checkpoints, savepoints and rescaling go through the
+ * CheckpointCoordinator. Terminal precedence is SeaTunnel's: any failed pipeline → FAILED, else any
+ * canceled → CANCELED, else SAVEPOINT_DONE after a stop-with-savepoint, else FINISHED.
  */
 export class JobRun {
   readonly metrics: JobMetrics;
   readonly timestamps: Partial<Record<JobStatus, number>> = {};
   status: JobStatus = 'CREATED';
   error: string | undefined;
-  private readonly cancelRequested = new AbortController();
-  private readonly slots = new Set<WorkerSlot>();
+  private readonly canceled = new AbortController();
+  private readonly checkpointer: CheckpointCoordinator;
+  private runners: PipelineRunner[] = [];
+  private stopping = false;
   private result: Promise<JobStatus> | undefined;
 
   constructor(
@@ -40,6 +51,25 @@ export class JobRun {
     private readonly options: JobRunOptions,
   ) {
     this.metrics = new JobMetrics(plan.vertices);
+    const fingerprint = fingerprintOf(plan);
+    const restored = options.restoreFrom?.checkpoint;
+    if (restored !== undefined) assertCompatible(restored, fingerprint, options.jobId);
+    const { env } = plan;
+    const interval = env.checkpointInterval ?? (env.jobMode === 'STREAMING' ? DEFAULT_STREAMING_INTERVAL : undefined);
+    this.checkpointer = new CheckpointCoordinator(
+      {
+        jobId: options.jobId,
+        store: options.checkpointStore,
+        interval: plan.restorable ? interval : undefined,
+        timeout: env.checkpointTimeout ?? DEFAULT_CHECKPOINT_TIMEOUT,
+        maxRetained: options.maxRetainedCheckpoints ?? 3,
+        tolerableFailures: env.checkpointTolerableFailures,
+        fingerprint,
+        firstId: (restored?.checkpointId ?? 0) + 1,
+      },
+      () => this.runners,
+      (error) => this.failAll(error),
+    );
     this.setStatus('CREATED');
   }
 
@@ -55,6 +85,16 @@ export class JobRun {
     return (end - start) / 1000;
   }
 
+  /** The job's checkpoint and savepoint statistics. */
+  get checkpoints(): CheckpointHistory {
+    return this.checkpointer.history;
+  }
+
+  /** True when every source can snapshot its position, so savepoints and restores are possible. */
+  get restorable(): boolean {
+    return this.plan.restorable;
+  }
+
   /** Starts the job once; later calls return the same outcome. Resolves with the terminal status. */
   start(): Promise<JobStatus> {
     this.result ??= this.execute();
@@ -63,104 +103,107 @@ export class JobRun {
 
   /** Asks every subtask to stop; the job ends CANCELED. A no-op on an ended job. */
   cancel(): void {
-    if (isTerminal(this.status) || this.cancelRequested.signal.aborted) return;
-    this.cancelRequested.abort();
+    if (isTerminal(this.status) || this.canceled.signal.aborted) return;
+    this.canceled.abort();
     this.setStatus('CANCELING');
-    for (const slot of this.slots) slot.cancel();
+  }
+
+  /** Takes a savepoint; the job keeps running. */
+  triggerSavepoint(): Promise<CheckpointStats> {
+    this.assertCanSave('savepoint');
+    return this.checkpointer.trigger({ kind: 'savepoint' });
+  }
+
+  /** Takes a savepoint and stops: DOING_SAVEPOINT, then SAVEPOINT_DONE. If the savepoint fails the job keeps RUNNING. */
+  async stopWithSavepoint(): Promise<CheckpointStats> {
+    this.assertCanSave('savepoint');
+    this.stopping = true;
+    this.setStatus('DOING_SAVEPOINT');
+    try {
+      return await this.checkpointer.trigger({ kind: 'savepoint', stop: true });
+    } catch (error) {
+      this.stopping = false;
+      if (this.status === 'DOING_SAVEPOINT') this.setStatus('RUNNING');
+      throw error;
+    }
+  }
+
+  /** Takes a checkpoint now and stores it. */
+  triggerCheckpoint(): Promise<CheckpointStats> {
+    this.assertCanSave('checkpoint');
+    return this.checkpointer.trigger({ kind: 'checkpoint', persist: true });
+  }
+
+  /** Changes the parallelism of every running pipeline: checkpoint, stop, redeploy with the splits and their positions redistributed. */
+  async rescale(parallelism: number): Promise<CheckpointStats> {
+    if (!Number.isInteger(parallelism) || parallelism < 1) throw new SluiceError('CONFIG_INVALID', `parallelism must be a whole number of at least 1, got ${parallelism}`);
+    if (this.status !== 'RUNNING') throw new SluiceError('CONFIG_INVALID', `job ${this.jobId} is ${this.status}, only a RUNNING job can be rescaled`);
+    if (!this.restorable) throw new SluiceError('CONFIG_INVALID', `job ${this.jobId} cannot be rescaled: ${this.unrestorableReason()}`);
+    for (const runner of this.runners) if (runner.running) runner.requestRescale(parallelism);
+    const stats = await this.checkpointer.trigger({ kind: 'checkpoint', stop: true, persist: this.checkpointer.storing });
+    this.log('INFO', `job ${this.jobId} rescaled to parallelism ${parallelism}`);
+    return stats;
   }
 
   private async execute(): Promise<JobStatus> {
     this.setStatus('PENDING');
     this.setStatus('RUNNING');
-    const ends = await Promise.all(this.plan.pipelines.map((pipeline) => this.runPipeline(pipeline)));
+    const restored = this.options.restoreFrom;
+    if (restored !== undefined) {
+      this.checkpointer.recordRestore(restored.checkpoint, restored.path);
+      this.log('INFO', `job ${this.jobId} restored from ${restored.checkpoint.kind} ${restored.checkpoint.checkpointId} (${restored.path})`);
+    }
+    const host = {
+      jobId: this.jobId,
+      plan: this.plan,
+      batchSize: this.options.batchSize ?? 1024,
+      metricsInterval: this.options.metricsInterval ?? 1000,
+      canceled: this.canceled.signal,
+      log: (level: LogLine['level'], message: string) => this.log(level, message),
+      onLog: (lines: LogLine[]) => this.options.onLog?.(lines),
+      onMetrics: (key: string, counters: Parameters<JobMetrics['update']>[1]) => this.metrics.update(key, counters),
+      finalCheckpoint: async (runner: PipelineRunner) => {
+        await this.checkpointer.trigger({ kind: 'checkpoint', final: runner });
+      },
+    };
+    this.runners = this.plan.pipelines.map((pipeline) => new PipelineRunner(pipeline, host, restored?.checkpoint.pipelines[pipeline.id]));
+    this.checkpointer.startPeriodic();
+    const ends = await Promise.all(this.runners.map((runner) => runner.run()));
+    this.checkpointer.stopPeriodic();
+    await this.end(ends);
+    return this.status;
+  }
+
+  private async end(ends: PipelineEnd[]): Promise<void> {
     const failed = ends.find((end): end is Extract<PipelineEnd, { status: 'FAILED' }> => end.status === 'FAILED');
     if (failed !== undefined) {
       this.error = failed.error;
       if (this.status !== 'CANCELING') this.setStatus('FAILING');
       this.setStatus('FAILED');
-    } else {
-      this.setStatus(ends.some((end) => end.status === 'CANCELED') ? 'CANCELED' : 'FINISHED');
+      return;
     }
-    return this.status;
+    if (ends.some((end) => end.status === 'CANCELED')) return this.setStatus('CANCELED');
+    // A finished job needs its checkpoints no more; savepoints stay until disposed.
+    await this.options.checkpointStore?.discardCheckpoints(this.jobId).catch(() => undefined);
+    this.setStatus(this.stopping ? 'SAVEPOINT_DONE' : 'FINISHED');
   }
 
-  private async runPipeline(pipeline: Pipeline): Promise<PipelineEnd> {
-    const { retryTimes, retryIntervalSeconds } = this.plan.env;
-    for (let attempt = 0; ; attempt++) {
-      if (this.cancelRequested.signal.aborted) return { status: 'CANCELED' };
-      try {
-        return await this.attempt(pipeline, attempt);
-      } catch (error) {
-        const message = errorMessage(error);
-        if (this.cancelRequested.signal.aborted) return { status: 'CANCELED' };
-        const retryable = !(error instanceof SluiceError && (error.code === 'ASSERTION_FAILED' || error.code === 'CONFIG_INVALID'));
-        if (!retryable || attempt >= retryTimes) return { status: 'FAILED', error: message };
-        this.log('WARN', `pipeline-${pipeline.id} failed (attempt ${attempt + 1} of ${retryTimes + 1}): ${message}; restarting in ${retryIntervalSeconds}s`);
-        await sleep(retryIntervalSeconds * 1000, undefined, { signal: this.cancelRequested.signal }).catch(() => undefined);
-      }
-    }
+  /** Too many checkpoints failed: the job fails (a user can restore it from its last checkpoint). */
+  private failAll(error: Error): void {
+    this.error ??= error.message;
+    for (const runner of this.runners) runner.checkpointFailed(error);
+    this.log('ERROR', error.message);
   }
 
-  /** One run of a pipeline: plan splits, run every subtask, then let sinks finish. */
-  private async attempt(pipeline: Pipeline, attempt: number): Promise<PipelineEnd> {
-    const vertices = pipeline.vertexIds.map((id) => this.plan.vertices[id - 1]!);
-    const slots = Array.from({ length: pipeline.parallelism }, () => this.openSlot());
-    try {
-      const splits = await this.assignSplits(slots[0]!, vertices, pipeline.parallelism);
-      const runs = slots.map((slot, index) =>
-        slot.run(this.spec(pipeline, vertices, index, splits[index]!), (counters) =>
-          this.metrics.update(`${pipeline.id}/${attempt}/${index}`, counters),
-        ),
-      );
-      const outcomes = await settleAll(runs, () => slots.forEach((slot) => slot.cancel()));
-      if (outcomes.some((o) => o.outcome === 'canceled') || this.cancelRequested.signal.aborted) return { status: 'CANCELED' };
-      for (const sink of vertices.filter((v) => v.type === 'sink')) {
-        const results = outcomes.map((o) => (o.outcome === 'finished' ? o.sinkResults[sink.id] : undefined));
-        await slots[0]!.finishSink(sink, results, this.plan.env.jobMode, pipeline.parallelism);
-      }
-      return { status: 'FINISHED' };
-    } finally {
-      await Promise.all(slots.map((slot) => this.closeSlot(slot)));
-    }
+  private assertCanSave(kind: 'savepoint' | 'checkpoint'): void {
+    if (this.status !== 'RUNNING') throw new SluiceError('CONFIG_INVALID', `The job with id '${this.jobId}' not running, ${kind === 'savepoint' ? 'save point' : 'checkpoint'} failed`);
+    if (!this.restorable) throw new SluiceError('CONFIG_INVALID', `job ${this.jobId} cannot take a ${kind}: ${this.unrestorableReason()}`);
+    if (!this.checkpointer.storing) throw new SluiceError('INTERNAL', `job ${this.jobId} has no checkpoint storage`);
   }
 
-  /** Asks a worker for each source's splits; split i goes to the reader i % parallelism. */
-  private async assignSplits(slot: WorkerSlot, vertices: Vertex[], parallelism: number): Promise<Record<number, SourceSplit[]>[]> {
-    const perSubtask: Record<number, SourceSplit[]>[] = Array.from({ length: parallelism }, () => ({}));
-    for (const source of vertices.filter((v) => v.type === 'source')) {
-      const splits = await slot.planSplits(source, source.parallelism);
-      for (let i = 0; i < source.parallelism; i++) perSubtask[i]![source.id] = [];
-      splits.forEach((split, i) => perSubtask[i % source.parallelism]![source.id]!.push(split));
-    }
-    return perSubtask;
-  }
-
-  private spec(pipeline: Pipeline, vertices: Vertex[], subtaskIndex: number, splits: Record<number, SourceSplit[]>): SubtaskSpec {
-    const { env } = this.plan;
-    return {
-      jobId: this.jobId,
-      pipelineId: pipeline.id,
-      subtaskIndex,
-      parallelism: pipeline.parallelism,
-      jobMode: env.jobMode,
-      vertices: topological(vertices),
-      splits,
-      batchSize: this.options.batchSize ?? 1024,
-      readLimit: { rowsPerSecond: env.readLimitRowsPerSecond, bytesPerSecond: env.readLimitBytesPerSecond },
-      metricsInterval: this.options.metricsInterval ?? 1000,
-    };
-  }
-
-  private openSlot(): WorkerSlot {
-    const slot = new WorkerSlot((lines) => this.options.onLog?.(lines));
-    this.slots.add(slot);
-    if (this.cancelRequested.signal.aborted) slot.cancel();
-    return slot;
-  }
-
-  private async closeSlot(slot: WorkerSlot): Promise<void> {
-    this.slots.delete(slot);
-    await slot.close();
+  private unrestorableReason(): string {
+    const sources = this.plan.vertices.filter((v) => v.type === 'source' && !v.restorable).map((v) => v.pluginName);
+    return `source ${sources.join(', ')} cannot snapshot its read position`;
   }
 
   private setStatus(status: JobStatus): void {
@@ -174,37 +217,19 @@ export class JobRun {
   }
 }
 
-/**
- * Waits for every promise. On the first rejection it calls `onFirstFailure` (to stop the others),
- * still waits for all of them, then rethrows that first error.
- */
-async function settleAll<T>(promises: Promise<T>[], onFirstFailure: () => void): Promise<T[]> {
-  let first: { error: unknown } | undefined;
-  const guarded = promises.map((promise) =>
-    promise.catch((error: unknown) => {
-      if (first === undefined) {
-        first = { error };
-        onFirstFailure();
-      }
-      return undefined;
-    }),
-  );
-  const values = await Promise.all(guarded);
-  if (first !== undefined) throw first.error;
-  return values as T[];
+/** What a checkpoint records about the job's shape. */
+export function fingerprintOf(plan: JobPlan): JobFingerprint {
+  return {
+    vertices: plan.vertices.map((v) => ({ id: v.id, type: v.type, plugin: v.pluginName, tables: (v.type === 'source' ? v.outputTables : v.inputTables).map((t) => t.tablePath).sort() })),
+  };
 }
 
-/** Vertices ordered so that every vertex comes after its inputs (ids already follow config order). */
-function topological(vertices: Vertex[]): Vertex[] {
-  const placed = new Set<number>();
-  const ordered: Vertex[] = [];
-  while (ordered.length < vertices.length) {
-    for (const vertex of vertices) {
-      if (!placed.has(vertex.id) && vertex.inputs.every((id) => placed.has(id))) {
-        placed.add(vertex.id);
-        ordered.push(vertex);
-      }
-    }
+function assertCompatible(checkpoint: CompletedCheckpoint, fingerprint: JobFingerprint, jobId: string): void {
+  const describe = (f: JobFingerprint): string => f.vertices.map((v) => `${v.type} ${v.plugin} [${v.tables.join(', ')}]`).join('; ');
+  if (describe(checkpoint.fingerprint) !== describe(fingerprint)) {
+    throw new SluiceError(
+      'CONFIG_INVALID',
+      `cannot restore job ${jobId} from ${checkpoint.kind} ${checkpoint.checkpointId}: it was taken from a job with other sources, sinks or tables (saved: ${describe(checkpoint.fingerprint)}; now: ${describe(fingerprint)}). Run the original config, or start without restoring.`,
+    );
   }
-  return ordered;
 }

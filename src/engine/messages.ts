@@ -2,8 +2,9 @@ import type { JobMode, SourceSplit } from '../core/plugin.js';
 import type { Vertex } from '../plan/job-plan.js';
 
 /**
- * The protocol between the coordinator (main thread) and a subtask worker. Only small messages
- * cross threads: deployment, splits, metrics, logs and outcomes. Rows never do.
+ * The protocol between the coordinator (main thread) and a worker thread. Only small messages
+ * cross threads: deployment, splits, checkpoint barriers and acks, metrics, logs and outcomes.
+ * Rows never do. Every request carries an id; its answer is a `reply` or an `error` with that id.
  */
 export interface SubtaskSpec {
   jobId: string;
@@ -21,11 +22,44 @@ export interface SubtaskSpec {
   metricsInterval: number;
 }
 
-export type ToWorker =
+/**
+ * A checkpoint barrier. `stop`: the subtask ends right after it (stop-with-savepoint, rescale).
+ * `final`: the last checkpoint of a bounded pipeline whose input has ended.
+ */
+export interface Barrier {
+  id: number;
+  stop: boolean;
+  final: boolean;
+}
+
+/** What one subtask contributes to a checkpoint. */
+export interface CheckpointAck {
+  /** This subtask's unfinished splits with positions, by source vertex id. */
+  splits: Record<number, SourceSplit[]>;
+  /** What each sink's prepareCommit returned (absent when nothing to commit), by sink vertex id. */
+  commits: Record<number, unknown>;
+  /** False when some source cannot snapshot its splits. */
+  restorable: boolean;
+}
+
+export interface SinkCall {
+  vertex: Vertex;
+  jobId: string;
+  jobMode: JobMode;
+  parallelism: number;
+}
+
+export type Request =
   | { type: 'plan-splits'; vertex: Vertex; parallelism: number }
   | { type: 'run'; spec: SubtaskSpec }
-  | { type: 'finish-sink'; vertex: Vertex; results: unknown[]; jobMode: JobMode; parallelism: number }
-  | { type: 'cancel' };
+  | { type: 'checkpoint'; barrier: Barrier }
+  | ({ type: 'commit'; commitInfos: unknown[] } & SinkCall)
+  | ({ type: 'discard-staged' } & SinkCall)
+  | ({ type: 'finish-sink'; results: unknown[] } & SinkCall);
+
+export type RunResult = { outcome: 'finished'; sinkResults: Record<number, unknown> } | { outcome: 'canceled' };
+
+export type ToWorker = (Request & { requestId: number }) | { type: 'cancel' };
 
 /** Cumulative counts of one vertex in one subtask; `tables` holds [rows, bytes] per table path. */
 export interface VertexCounters {
@@ -44,13 +78,12 @@ export interface ErrorInfo {
 }
 
 export type FromWorker =
-  | { type: 'splits'; splits: SourceSplit[] }
+  | { type: 'reply'; requestId: number; value: unknown }
+  | { type: 'error'; requestId: number; error: ErrorInfo }
   | { type: 'metrics'; counters: Record<number, VertexCounters> }
   | { type: 'log'; lines: LogLine[] }
-  | { type: 'finished'; sinkResults: Record<number, unknown> }
-  | { type: 'sink-finished' }
-  | { type: 'canceled' }
-  | { type: 'failed'; error: ErrorInfo };
+  /** Every source of the running subtask is exhausted (BATCH): it waits for the final barrier. */
+  | { type: 'input-ended' };
 
 export interface LogLine {
   time: number;

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { SluiceError, type ErrorCode } from '../core/errors.js';
-import type { JobMode, SourceSplit } from '../core/plugin.js';
+import type { SourceSplit } from '../core/plugin.js';
 import type { Vertex } from '../plan/job-plan.js';
-import type { FromWorker, LogLine, SubtaskSpec, ToWorker, VertexCounters } from './messages.js';
+import type { Barrier, CheckpointAck, FromWorker, LogLine, Request, RunResult, SinkCall, SubtaskSpec, ToWorker, VertexCounters } from './messages.js';
 
 const WORKER_URL = new URL('./worker/subtask-worker.js', import.meta.url);
 /**
@@ -11,43 +11,60 @@ const WORKER_URL = new URL('./worker/subtask-worker.js', import.meta.url);
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
-export type SubtaskOutcome = { outcome: 'finished'; sinkResults: Record<number, unknown> } | { outcome: 'canceled' };
+export interface SlotListener {
+  onLog(lines: LogLine[]): void;
+  onMetrics?(counters: Record<number, VertexCounters>): void;
+  onInputEnded?(): void;
+}
 
 /**
- * The coordinator's handle on one worker thread. Requests run one at a time; a failure inside the
- * worker, or the worker dying, rejects the pending request with the plugin's error.
+ * The coordinator's handle on one worker thread (a slot). Requests may overlap (a checkpoint
+ * arrives while `run` is pending); a failure inside the worker rejects its request with the
+ * plugin's error, and the worker dying rejects every pending request.
  */
 export class WorkerSlot {
   private readonly worker: Worker;
-  private pending: { accept: (message: FromWorker) => boolean; resolve: (message: FromWorker) => void; reject: (error: Error) => void } | undefined;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextRequestId = 1;
   private exited = false;
 
-  constructor(
-    private readonly onLog: (lines: LogLine[]) => void,
-    private onMetrics: (counters: Record<number, VertexCounters>) => void = () => undefined,
-  ) {
+  constructor(private listener: SlotListener) {
     this.worker = new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
     this.worker.on('message', (message: FromWorker) => this.receive(message));
-    this.worker.on('error', (error) => this.fail(new SluiceError('PLUGIN_FAILED', error.message, { cause: error })));
+    this.worker.on('error', (error) => this.failAll(new SluiceError('PLUGIN_FAILED', error.message, { cause: error })));
     this.worker.on('exit', (code) => {
       this.exited = true;
-      this.fail(new SluiceError('INTERNAL', `worker thread exited with code ${code}`));
+      this.failAll(new SluiceError('INTERNAL', `worker thread exited with code ${code}`));
     });
   }
 
-  async planSplits(vertex: Vertex, parallelism: number): Promise<SourceSplit[]> {
-    const reply = await this.request({ type: 'plan-splits', vertex, parallelism }, (m) => m.type === 'splits');
-    return reply.type === 'splits' ? reply.splits : [];
+  /** Routes metrics and input-ended notices of the next `run` to a new listener. */
+  listen(listener: SlotListener): void {
+    this.listener = listener;
   }
 
-  async run(spec: SubtaskSpec, onMetrics: (counters: Record<number, VertexCounters>) => void): Promise<SubtaskOutcome> {
-    this.onMetrics = onMetrics;
-    const reply = await this.request({ type: 'run', spec }, (m) => m.type === 'finished' || m.type === 'canceled');
-    return reply.type === 'finished' ? { outcome: 'finished', sinkResults: reply.sinkResults } : { outcome: 'canceled' };
+  planSplits(vertex: Vertex, parallelism: number): Promise<SourceSplit[]> {
+    return this.request({ type: 'plan-splits', vertex, parallelism }) as Promise<SourceSplit[]>;
   }
 
-  async finishSink(vertex: Vertex, results: unknown[], jobMode: JobMode, parallelism: number): Promise<void> {
-    await this.request({ type: 'finish-sink', vertex, results, jobMode, parallelism }, (m) => m.type === 'sink-finished');
+  run(spec: SubtaskSpec): Promise<RunResult> {
+    return this.request({ type: 'run', spec }) as Promise<RunResult>;
+  }
+
+  checkpoint(barrier: Barrier): Promise<CheckpointAck> {
+    return this.request({ type: 'checkpoint', barrier }) as Promise<CheckpointAck>;
+  }
+
+  async commit(call: SinkCall, commitInfos: unknown[]): Promise<void> {
+    await this.request({ type: 'commit', commitInfos, ...call });
+  }
+
+  async discardStaged(call: SinkCall): Promise<void> {
+    await this.request({ type: 'discard-staged', ...call });
+  }
+
+  async finishSink(call: SinkCall, results: unknown[]): Promise<void> {
+    await this.request({ type: 'finish-sink', results, ...call });
   }
 
   cancel(): void {
@@ -61,32 +78,38 @@ export class WorkerSlot {
     await this.worker.terminate();
   }
 
-  private request(message: ToWorker, accept: (reply: FromWorker) => boolean): Promise<FromWorker> {
+  private request(request: Request): Promise<unknown> {
     if (this.exited) return Promise.reject(new SluiceError('INTERNAL', 'worker thread is gone'));
+    const requestId = this.nextRequestId++;
     return new Promise((resolve, reject) => {
-      this.pending = { accept, resolve, reject };
-      this.worker.postMessage(message);
+      this.pending.set(requestId, { resolve, reject });
+      this.worker.postMessage({ ...request, requestId } satisfies ToWorker);
     });
   }
 
   private receive(message: FromWorker): void {
-    if (message.type === 'log') return this.onLog(message.lines);
-    if (message.type === 'metrics') return this.onMetrics(message.counters);
-    if (message.type === 'failed') {
-      const error = new SluiceError(message.error.code as ErrorCode, message.error.message);
-      if (message.error.stack !== undefined) error.stack = message.error.stack;
-      return this.fail(error);
-    }
-    const pending = this.pending;
-    if (pending?.accept(message)) {
-      this.pending = undefined;
-      pending.resolve(message);
+    switch (message.type) {
+      case 'log':
+        return this.listener.onLog(message.lines);
+      case 'metrics':
+        return this.listener.onMetrics?.(message.counters);
+      case 'input-ended':
+        return this.listener.onInputEnded?.();
+      case 'reply':
+      case 'error': {
+        const pending = this.pending.get(message.requestId);
+        this.pending.delete(message.requestId);
+        if (message.type === 'reply') return pending?.resolve(message.value);
+        const error = new SluiceError(message.error.code as ErrorCode, message.error.message);
+        if (message.error.stack !== undefined) error.stack = message.error.stack;
+        return pending?.reject(error);
+      }
     }
   }
 
-  private fail(error: Error): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.reject(error);
+  private failAll(error: Error): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const request of pending) request.reject(error);
   }
 }

@@ -12,6 +12,8 @@ export interface JobPlan {
   env: EnvConfig;
   vertices: Vertex[];
   pipelines: Pipeline[];
+  /** Every source can snapshot its read position: the job can take savepoints, be restored and rescaled. */
+  restorable: boolean;
 }
 
 /** One plugin instance of the DAG. */
@@ -35,6 +37,8 @@ export interface Vertex {
   inputTables: TableSchema[];
   outputTables: TableSchema[];
   parallelism: number;
+  /** Sources: whether its readers can snapshot their position. Always true for transforms and sinks. */
+  restorable: boolean;
 }
 
 /** A connected part of the DAG; it runs as `parallelism` independent subtasks. */

@@ -73,7 +73,8 @@ export function planJob(config: JobConfig, catalog: PluginCatalog): { plan: JobP
       if (vertex.type !== 'source' && pipeline.vertexIds.includes(vertex.id)) vertex.parallelism = pipeline.parallelism;
     }
   }
-  const plan = { jobName: config.env.jobName, env: config.env, vertices, pipelines };
+  const restorable = vertices.every((vertex) => vertex.restorable);
+  const plan = { jobName: config.env.jobName, env: config.env, vertices, pipelines, restorable };
   return { plan, warnings: problems };
 }
 
@@ -182,6 +183,7 @@ function vertexOf(
     inputTables,
     outputTables,
     parallelism: 1,
+    restorable: plugin.type !== 'source' || plugin.restorable,
   };
 }
 

@@ -25,6 +25,7 @@ export function testContext(subtaskIndex = 0, parallelism = 1, jobMode: JobMode 
   const controller = new AbortController();
   const logs: string[] = [];
   return {
+    jobId: '1',
     subtaskIndex,
     parallelism,
     jobMode,

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SluiceError } from '../../core/errors.js';
-import type { BoundTransform, PluginContext, SinkPlugin, SinkWriter, SourcePlugin, SourceReader, TransformPlugin } from '../../core/plugin.js';
+import type { BoundTransform, PluginContext, SinkPlugin, SinkWriter, SourcePlugin, SourceReader, SourceSplit, TransformPlugin } from '../../core/plugin.js';
 import type { Row } from '../../core/row.js';
 import type { Vertex } from '../../plan/job-plan.js';
 import { findPlugin } from '../../plugins.js';
 import { BoundedQueue } from '../bounded-queue.js';
-import type { SubtaskSpec, VertexCounters } from '../messages.js';
+import type { Barrier, CheckpointAck, SubtaskSpec, VertexCounters } from '../messages.js';
 import { RateLimiter } from '../rate-limiter.js';
 import { addMeasure, BatchMeter, emptyCounters, type BatchMeasure } from '../vertex-counters.js';
 import type { WorkerLogBuffer } from './worker-logger.js';
@@ -14,50 +14,89 @@ import type { WorkerLogBuffer } from './worker-logger.js';
 const QUEUE_CAPACITY = 4;
 const IDLE_POLL_MS = 20;
 
+type SourceNode = { vertex: Vertex; kind: 'source'; reader: SourceReader };
 type Node =
-  | { vertex: Vertex; kind: 'source'; reader: SourceReader }
+  | SourceNode
   | { vertex: Vertex; kind: 'transform'; bound: Map<string, BoundTransform> }
   | { vertex: Vertex; kind: 'sink'; writer: SinkWriter };
 
+type QueueItem = { rows: Row[]; measure: BatchMeasure } | { barrier: Barrier; splits: SourceSplit[] | undefined };
+
+/** A checkpoint under way in this subtask: sources pass the barrier one by one (alignment). */
+interface Alignment {
+  barrier: Barrier;
+  passed: Set<number>;
+  splits: Record<number, SourceSplit[]>;
+  restorable: boolean;
+  ack: (ack: CheckpointAck) => void;
+  fail: (error: unknown) => void;
+  /** Resolved once the sinks prepared; sources wait on it before reading on. */
+  released: Promise<void>;
+  release: () => void;
+}
+
 /**
  * One parallel instance of a pipeline, run inside a worker: this subtask's source readers feed the
- * transforms and sinks downstream of them, batch by batch, all in this thread. Returns what each
- * sink writer's close() returned, by vertex id.
+ * transforms and sinks downstream of them, batch by batch, all in this thread.
+ *
+ * Checkpoints are aligned at batch boundaries: each source, before its next poll, snapshots its
+ * splits and sends a barrier down its queue; once every source's barrier has gone through the
+ * chain, the sinks prepare their commits and the subtask acknowledges. Sources wait for that
+ * before reading on, so the snapshot covers exactly the rows the sinks prepared.
  */
 export class Subtask {
   readonly counters: Record<number, VertexCounters> = {};
   private readonly nodes = new Map<number, Node>();
   private readonly consumers = new Map<number, number[]>();
-  /** Sizes the rows each source or transform emits. */
   private readonly meters = new Map<number, BatchMeter>();
+  private alignment: Alignment | undefined;
+  /** Sources whose input has ended wait here for the next barrier. */
+  private barrierWaiters: (() => void)[] = [];
+  private endedSources = 0;
+  private readonly ended: Promise<void>;
+  private end!: () => void;
 
   constructor(
     private readonly spec: SubtaskSpec,
     private readonly signal: AbortSignal,
     private readonly logs: WorkerLogBuffer,
+    private readonly onInputEnded: () => void,
   ) {
     for (const vertex of spec.vertices) {
       this.counters[vertex.id] = emptyCounters();
       this.meters.set(vertex.id, new BatchMeter(vertex.outputTables));
       for (const input of vertex.inputs) this.consumers.set(input, [...(this.consumers.get(input) ?? []), vertex.id]);
     }
+    this.ended = new Promise((resolve) => (this.end = resolve));
+    signal.addEventListener(
+      'abort',
+      () => {
+        const alignment = this.alignment;
+        this.alignment = undefined;
+        alignment?.fail(new SluiceError('INTERNAL', `subtask canceled during checkpoint ${alignment.barrier.id}`));
+        alignment?.release();
+        this.end();
+      },
+      { once: true },
+    );
   }
 
+  /** Runs until a final or stop barrier was acknowledged, or the job is canceled. Returns each sink writer's close() result by vertex id. */
   async run(): Promise<Record<number, unknown>> {
     this.instantiate();
     const nodes = [...this.nodes.values()];
     // Sinks open before sources so that nothing is read that cannot be written.
-    for (const node of nodes.filter((n) => n.kind === 'sink')) await node.writer.open?.();
-    for (const node of nodes.filter((n) => n.kind === 'source')) await node.reader.open?.();
+    for (const node of nodes) if (node.kind === 'sink') await node.writer.open?.();
+    for (const node of nodes) if (node.kind === 'source') await node.reader.open?.();
 
     let failure: unknown;
     try {
-      await Promise.all(nodes.filter((n) => n.kind === 'source').map((node) => this.drive(node)));
-      if (this.spec.jobMode === 'STREAMING' && !this.signal.aborted) {
-        await new Promise((resolve) => this.signal.addEventListener('abort', resolve, { once: true }));
-      }
+      const sources = nodes.filter((n): n is SourceNode => n.kind === 'source');
+      if (sources.length === 0) this.sourceEnded();
+      await Promise.all([...sources.map((node) => this.drive(node)), this.ended]);
     } catch (error) {
       failure = error;
+      this.alignment?.fail(error);
     }
     const results: Record<number, unknown> = {};
     for (const node of nodes) {
@@ -72,12 +111,31 @@ export class Subtask {
     return results;
   }
 
+  /** Takes this subtask's part of a checkpoint; resolves once aligned and prepared. */
+  checkpoint(barrier: Barrier): Promise<CheckpointAck> {
+    if (this.alignment !== undefined) throw new SluiceError('INTERNAL', `checkpoint ${barrier.id} overlaps checkpoint ${this.alignment.barrier.id}`);
+    return new Promise((ack, fail) => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      this.alignment = { barrier, passed: new Set(), splits: {}, restorable: true, ack, fail, released, release };
+      const waiters = this.barrierWaiters;
+      this.barrierWaiters = [];
+      for (const wake of waiters) wake();
+      if (this.activeSources().length === 0) void this.completeAlignment();
+    });
+  }
+
+  private activeSources(): SourceNode[] {
+    return [...this.nodes.values()].filter((n): n is SourceNode => n.kind === 'source');
+  }
+
   private instantiate(): void {
     const { spec } = this;
     for (const vertex of spec.vertices) {
       const plugin = findPlugin(vertex.type, vertex.pluginName);
       if (plugin === undefined) throw new SluiceError('INTERNAL', `plugin ${vertex.pluginName} is not registered`);
       const context: PluginContext = {
+        jobId: spec.jobId,
         subtaskIndex: spec.subtaskIndex,
         parallelism: spec.parallelism,
         jobMode: spec.jobMode,
@@ -101,17 +159,37 @@ export class Subtask {
     }
   }
 
-  /** Reads one source until it is finished (or the job stops), pushing batches down the chain. */
-  private async drive(node: Extract<Node, { kind: 'source' }>): Promise<void> {
-    const queue = new BoundedQueue<{ rows: Row[]; measure: BatchMeasure }>(QUEUE_CAPACITY, this.signal);
+  /** Reads one source until a stop/final barrier passed it or the job is canceled, pushing batches and barriers down the chain. */
+  private async drive(node: SourceNode): Promise<void> {
+    const queue = new BoundedQueue<QueueItem>(QUEUE_CAPACITY, this.signal);
     const limiter = new RateLimiter(this.spec.readLimit.rowsPerSecond, this.spec.readLimit.bytesPerSecond);
     const counters = this.counters[node.vertex.id]!;
     const meter = this.meters.get(node.vertex.id)!;
     const read = async (): Promise<void> => {
+      let inputEnded = false;
       try {
         while (!this.signal.aborted) {
+          const alignment = this.alignment;
+          if (alignment !== undefined && !alignment.passed.has(node.vertex.id)) {
+            alignment.passed.add(node.vertex.id);
+            await queue.push({ barrier: alignment.barrier, splits: node.reader.snapshotSplits?.() });
+            await alignment.released;
+            if (alignment.barrier.stop || alignment.barrier.final) return;
+            continue;
+          }
+          if (inputEnded) {
+            await new Promise<void>((wake) => {
+              this.barrierWaiters.push(wake);
+              this.signal.addEventListener('abort', () => wake(), { once: true });
+            });
+            continue;
+          }
           const rows = await node.reader.poll(limiter.allowance(this.spec.batchSize));
-          if (rows === null) return;
+          if (rows === null) {
+            inputEnded = true;
+            this.sourceEnded();
+            continue;
+          }
           if (rows.length === 0) {
             await sleep(IDLE_POLL_MS, undefined, { signal: this.signal }).catch(() => undefined);
             continue;
@@ -126,11 +204,46 @@ export class Subtask {
       }
     };
     const process = async (): Promise<void> => {
-      for (let batch = await queue.take(); batch !== undefined; batch = await queue.take()) {
-        await this.emit(node.vertex.id, batch.rows, batch.measure);
+      for (let item = await queue.take(); item !== undefined; item = await queue.take()) {
+        if ('barrier' in item) this.barrierArrived(node.vertex.id, item.splits);
+        else await this.emit(node.vertex.id, item.rows, item.measure);
       }
     };
     await Promise.all([read(), process()]);
+  }
+
+  /** In BATCH mode, once every source is exhausted, the coordinator is told so that it sends the final barrier. */
+  private sourceEnded(): void {
+    this.endedSources++;
+    if (this.spec.jobMode === 'BATCH' && this.endedSources >= this.activeSources().length) this.onInputEnded();
+  }
+
+  private barrierArrived(sourceId: number, splits: SourceSplit[] | undefined): void {
+    const alignment = this.alignment!;
+    if (splits === undefined) alignment.restorable = false;
+    alignment.splits[sourceId] = splits ?? [];
+    if (Object.keys(alignment.splits).length === this.activeSources().length) void this.completeAlignment();
+  }
+
+  /** Every source passed the barrier: the sinks prepare, the subtask acknowledges, sources read on (or the subtask ends). */
+  private async completeAlignment(): Promise<void> {
+    const alignment = this.alignment!;
+    try {
+      const commits: Record<number, unknown> = {};
+      for (const node of this.nodes.values()) {
+        if (node.kind !== 'sink') continue;
+        const info = await node.writer.prepareCommit?.(alignment.barrier.id);
+        if (info !== undefined) commits[node.vertex.id] = info;
+      }
+      this.alignment = undefined;
+      alignment.ack({ splits: alignment.splits, commits, restorable: alignment.restorable });
+      alignment.release();
+      if (alignment.barrier.stop || alignment.barrier.final) this.end();
+    } catch (error) {
+      this.alignment = undefined;
+      alignment.fail(error);
+      throw error;
+    }
   }
 
   /** Hands a batch produced by `from` to each of its consumers. `measure` is reused while rows are unchanged. */
