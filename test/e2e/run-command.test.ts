@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { printedRows, runJob, sluice, configFile, statistic } from '../support/cli.js';
+import { configFile, printedRows, runJob, sluice, statistic } from '../support/cli.js';
 
 const people = `
   schema = {
@@ -193,26 +193,5 @@ sink {
       assert.match(result.stdout, /pipeline-1 \[Sink\[0\]-Console-MultiTableSink\]/);
       assert.doesNotMatch(result.stdout, /subtaskIndex=/);
     }
-  });
-
-  it('stops a STREAMING job cleanly on SIGINT', async () => {
-    const file = configFile(`
-      env { job.mode = "STREAMING" }
-      source { FakeSource { row.num = 3, ${people} } }
-      sink { Console {} }
-    `);
-    let signalled = false;
-    const result = await sluice(['run', file], {
-      onStdout: (text, child) => {
-        if (!signalled && printedRows(text).length >= 3) {
-          signalled = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    assert.ok(signalled, 'the job printed its rows');
-    assert.equal(result.code, 130);
-    assert.match(result.stdout, /ended with state CANCELED/);
-    assert.equal(statistic(result.stdout, 'Total Read Count'), 3);
   });
 });

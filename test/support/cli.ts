@@ -14,10 +14,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A fresh empty temporary folder. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sluice-test-'));
+}
+
 /** Writes config text to a fresh temp file and returns its path (the extension picks the format). */
 export function configFile(text: string, extension = '.conf'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
-  const file = join(dir, `job${extension}`);
+  const file = join(tempDir(), `job${extension}`);
   writeFileSync(file, text);
   return file;
 }
@@ -74,4 +78,19 @@ export function statistic(stdout: string, label: string): number {
   const match = new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s*:\\s*(\\d+)`).exec(stdout);
   if (match === null) throw new Error(`no "${label}" in output:\n${stdout}`);
   return Number(match[1]);
+}
+
+/** Runs a job, sends SIGINT once `rows` rows were printed, and waits for the exit. */
+export async function stopOnceRowsArePrinted(file: string, rows: number, args: string[] = []): Promise<CliResult> {
+  let signalled = false;
+  const result = await sluice(['run', file, ...args], {
+    onStdout: (text, child) => {
+      if (!signalled && printedRows(text).length >= rows) {
+        signalled = true;
+        child.kill('SIGINT');
+      }
+    },
+  });
+  if (!signalled) throw new Error(`the job ended before printing ${rows} rows:\n${result.stdout}\n${result.stderr}`);
+  return result;
 }

@@ -86,6 +86,13 @@ export const FAKE_SOURCE_OPTIONS: readonly OptionSpec[] = [
     example: '1000',
   },
   {
+    key: 'seed',
+    type: 'long',
+    description:
+      'Sluice only: seeds the random values, so every run, and every resumption from a checkpoint, produces the same rows for the same split. Without it the rows differ on each run.',
+    example: '42',
+  },
+  {
     key: 'rows',
     type: 'list',
     elementType: 'object',

@@ -82,6 +82,11 @@ export class FakeRowGenerator {
     this.byteBuffer = Buffer.alloc(Math.max(64, settings.stringLength, settings.bytesLength));
   }
 
+  /** Forgets values drawn ahead, so that after `random.reseed` the rows depend on the seed alone. */
+  resetDrawn(): void {
+    this.bigNext = 256;
+  }
+
   /** `count` new INSERT rows. */
   generate(count: number): Row[] {
     const rows = new Array<Row>(count);

@@ -4,6 +4,10 @@ import type { Row } from '../../core/row.js';
 import { emitExplicitRow, type ExplicitRow } from './explicit-rows.js';
 import type { FakeRowGenerator } from './fake-row-generator.js';
 import type { FakeSplit } from './fake-splits.js';
+import type { FastRandom } from './fast-random.js';
+
+/** Seeded rows are made in chunks of this many, each from its own seed, so a resumed split repeats them exactly. */
+const SEEDED_CHUNK = 1024;
 
 /** How one table's splits are filled: from explicit rows when configured, else at random. */
 export interface FakeTableSource {
@@ -26,10 +30,13 @@ export class FakeSourceReader implements SourceReader {
   private current: FakeSplit | undefined;
   private currentStart = new Date(0);
   private lastSplitStart = -Infinity;
+  private chunk: { key: string; rows: Row[] } | undefined;
 
   constructor(
     private readonly tables: ReadonlyMap<string, FakeTableSource>,
     private readonly splitReadInterval: number,
+    /** With the `seed` option: the generators' shared random, reseeded per chunk. */
+    private readonly seed?: { value: number; random: FastRandom },
   ) {}
 
   addSplits(splits: SourceSplit[]): void {
@@ -63,8 +70,8 @@ export class FakeSourceReader implements SourceReader {
         this.current = undefined;
         continue;
       }
-      const rows = source.rows === undefined ? source.generator.generate(count) : this.explicit(source.rows, split, count);
-      split.emitted += count;
+      const rows = source.rows !== undefined ? this.explicit(source.rows, split, count) : this.seed ? this.seeded(source, split, count) : source.generator.generate(count);
+      split.emitted += rows.length;
       if (split.emitted >= total) this.current = undefined;
       return rows;
     }
@@ -75,9 +82,29 @@ export class FakeSourceReader implements SourceReader {
     return owned.map((split) => ({ ...split }));
   }
 
+  /** Rows `emitted..emitted+count` of the split (cut at a chunk end), the same in every run with the same seed. */
+  private seeded(source: FakeTableSource, split: FakeSplit, count: number): Row[] {
+    const { value, random } = this.seed!;
+    const index = Math.floor(split.emitted / SEEDED_CHUNK);
+    const key = `${split.splitId}#${index}`;
+    if (this.chunk?.key !== key) {
+      random.reseed(Math.imul(value ^ Math.imul(split.index + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ hash(split.tablePath));
+      source.generator.resetDrawn();
+      this.chunk = { key, rows: source.generator.generate(Math.min(SEEDED_CHUNK, split.rowNum - index * SEEDED_CHUNK)) };
+    }
+    const offset = split.emitted - index * SEEDED_CHUNK;
+    return this.chunk.rows.slice(offset, offset + count);
+  }
+
   private explicit(rows: ExplicitRow[], split: FakeSplit, count: number): Row[] {
     const out = new Array<Row>(count);
     for (let i = 0; i < count; i++) out[i] = emitExplicitRow(rows[split.emitted + i] as ExplicitRow, split.tablePath, this.currentStart);
     return out;
   }
+}
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }

@@ -45,7 +45,8 @@ export const fakeSource: SourcePlugin = {
       sources.set(table.schema.tablePath, { generator: new FakeRowGenerator(table.schema, table.settings, random), rows: table.rows });
     }
     const interval = Math.min(...resolved.map((table) => table.settings.splitReadInterval));
-    return new FakeSourceReader(sources, Number.isFinite(interval) ? interval : 0);
+    const seed = options['seed'] === undefined ? undefined : { value: Number(BigInt.asIntN(32, BigInt(options['seed'] as number | bigint))), random };
+    return new FakeSourceReader(sources, Number.isFinite(interval) ? interval : 0, seed);
   },
 };
 

@@ -9,6 +9,11 @@ export class FastRandom {
     this.state = seed | 0;
   }
 
+  /** Restarts the sequence: the same seed gives the same numbers. */
+  reseed(seed: number): void {
+    this.state = seed | 0;
+  }
+
   /** A uniformly random integer in [0, 2^32). */
   u32(): number {
     this.state = (this.state + 0x6d2b79f5) | 0;
