@@ -9,6 +9,7 @@ import { loadJob, parseVariables } from './load-job.js';
 import { renderOptionTable } from './plugin-doc.js';
 import { shadeCommand } from './shade-command.js';
 import { describePlan, runCommand, type RunFlags } from './run-command.js';
+import { serveCommand, type ServeFlags } from './serve-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -83,6 +84,17 @@ function program(): Command {
     .argument('[dir]', 'output folder', 'docs/plugins')
     .action(async (dir: string) => {
       process.exitCode = await docsCommand(dir);
+    });
+
+  cli
+    .command('serve')
+    .description('serve the REST APIs and run submitted jobs; history and checkpoints live in the data directory')
+    .option('-c, --config <file>', 'YAML settings (docs/configuration.md)')
+    .option('--data-dir <dir>', 'data directory (default .sluice)')
+    .option('-p, --port <port>', 'REST port (default 5801; 0 picks a free one)')
+    .option('--host <address>', 'bind address (default 127.0.0.1; 0.0.0.0 for every interface)')
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await serveCommand(flags);
     });
 
   return cli;

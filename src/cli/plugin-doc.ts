@@ -87,7 +87,8 @@ function typeText(option: OptionSpec): string {
 
 function defaultText(option: OptionSpec): string {
   if (option.default === undefined) return '-';
-  const value = typeof option.default === 'string' ? option.default : JSON.stringify(option.default, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  // Strings are shown with control characters escaped (`\n`, `\u0001`) so they cannot break the table.
+  const value = typeof option.default === 'string' ? JSON.stringify(option.default).slice(1, -1) : JSON.stringify(option.default, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
   return `\`${value}\``;
 }
 

@@ -28,3 +28,11 @@ export function planSubmission(config: string | JobConfig, options: PlanSubmissi
 export function slotsNeeded(plan: JobPlan): number {
   return plan.pipelines.reduce((sum, pipeline) => sum + pipeline.parallelism, 0);
 }
+
+/**
+ * The environment submitted configs may read: only the shade key variables. A remote client must
+ * not read the server's environment through `${VAR}`.
+ */
+export function shadeKeyEnv(): Record<string, string | undefined> {
+  return { SLUICE_SHADE_KEY: process.env.SLUICE_SHADE_KEY, SLUICE_SHADE_KEY_FILE: process.env.SLUICE_SHADE_KEY_FILE };
+}

@@ -13,7 +13,7 @@ import { CoordinatorError } from './coordinator-error.js';
 import { CoordinatorJob, safely, viewOfRecord, type JobRunHandle, type JobView, type RestorePoint } from './coordinator-job.js';
 import { CoordinatorJobLog } from './coordinator-job-log.js';
 import { secretValues } from './coordinator-secrets.js';
-import { planSubmission, slotsNeeded } from './coordinator-submission.js';
+import { planSubmission, shadeKeyEnv, slotsNeeded } from './coordinator-submission.js';
 import { JobRun, type JobRunOptions } from './job-run.js';
 import type { LogLine } from './messages.js';
 import { SlotPool, type SlotPoolOptions } from './slot-pool.js';
@@ -76,8 +76,6 @@ export interface CoordinatorOverview {
   savepointDone: number;
   slots: { dynamic: boolean; total?: number; free?: number; assigned: number };
 }
-
-const SHADE_KEY_VARIABLES = ['SLUICE_SHADE_KEY', 'SLUICE_SHADE_KEY_FILE'];
 
 /**
  * The job service of one node: accepts jobs, queues them for slots, runs them, answers what every
@@ -454,11 +452,15 @@ export class Coordinator {
     const job = this.active.get(jobId);
     if (job === undefined && !this.finished.has(jobId)) return Promise.reject(new CoordinatorError('JOB_NOT_FOUND', `The job with id '${jobId}' does not exist, ${operation} failed`));
     if (job?.run === undefined || job.status !== 'RUNNING') return Promise.reject(new CoordinatorError('NOT_RUNNING', `The job with id '${jobId}' not running, ${operation} failed`));
+    let outcome: Promise<T>;
     try {
-      return act(job.run, job);
+      outcome = act(job.run, job);
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      outcome = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+    // Callers such as SeaTunnel's stop-job do not wait: the job's log is where a failure shows.
+    outcome.catch((error: unknown) => job.log.append([{ time: Date.now(), level: 'WARN', source: 'coordinator', message: `${operation} of job ${jobId} failed: ${errorMessage(error)}` }]));
+    return outcome;
   }
 
   private alreadyRunning(jobId: string): SubmitResult | undefined {
@@ -517,7 +519,7 @@ export class Coordinator {
   }
 
   private configEnv(): Readonly<Record<string, string | undefined>> {
-    return this.options.configEnv ?? Object.fromEntries(SHADE_KEY_VARIABLES.map((name) => [name, process.env[name]]));
+    return this.options.configEnv ?? shadeKeyEnv();
   }
 
   private assertOpen(): void {

@@ -85,6 +85,7 @@ sink { Console { source_table_name = old, plugin_input = new } }`);
       parallelism: 1,
       checkpointInterval: undefined,
       checkpointTimeout: undefined,
+      checkpointTolerableFailures: 3,
       retryTimes: 3,
       retryIntervalSeconds: 3,
       readLimitRowsPerSecond: undefined,

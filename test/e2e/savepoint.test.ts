@@ -42,19 +42,21 @@ describe('savepoints from the CLI', () => {
 
   it('refuses a savepoint taken from a job with other sources or sinks', async () => {
     const dataDir = tempDir();
-    await stopOnceRowsArePrinted(configFile(streaming), 5, ['--job-id', '777', '--data-dir', dataDir]);
+    const first = await stopOnceRowsArePrinted(configFile(streaming), 5, ['--job-id', '777', '--data-dir', dataDir]);
+    assert.match(first.stdout, /ended with state SAVEPOINT_DONE/, first.stdout + first.stderr);
     const other = configFile(`env { job.mode = "STREAMING" }
 source { FakeSource { row.num = 3, schema = { fields { other = int } }, plugin_output = "other" } }
 sink { Console {} }`);
     const result = await sluice(['run', other, '--restore', '777', '--data-dir', dataDir]);
-    assert.equal(result.code, 1);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stderr, /cannot restore job 777 from savepoint \d+: it was taken from a job with other sources, sinks or tables/);
   });
 
   it('skips a corrupt savepoint file with a warning and uses an older one', async () => {
     const dataDir = tempDir();
     const file = configFile(streaming);
-    await stopOnceRowsArePrinted(file, 5, ['--job-id', '888', '--data-dir', dataDir]);
+    const first = await stopOnceRowsArePrinted(file, 5, ['--job-id', '888', '--data-dir', dataDir]);
+    assert.match(first.stdout, /ended with state SAVEPOINT_DONE/, first.stdout + first.stderr);
     const dir = join(dataDir, 'checkpoints', '888');
     writeFileSync(join(dir, 'savepoint-999.json'), '{"format":"sluice-checkpoint/1","sha256":"00","length":3}\n{"a\n');
     const result = await stopOnceRowsArePrinted(file, 1, ['--restore', '888', '--data-dir', dataDir]);

@@ -75,10 +75,13 @@ export class Subtask {
         this.alignment = undefined;
         alignment?.fail(new SluiceError('INTERNAL', `subtask canceled during checkpoint ${alignment.barrier.id}`));
         alignment?.release();
+        for (const wake of this.barrierWaiters.splice(0)) wake();
         this.end();
       },
       { once: true },
     );
+    // A cancel may arrive before the run request: the subtask then ends at once.
+    if (signal.aborted) this.end();
   }
 
   /** Runs until a final or stop barrier was acknowledged, or the job is canceled. Returns each sink writer's close() result by vertex id. */
@@ -178,10 +181,7 @@ export class Subtask {
             continue;
           }
           if (inputEnded) {
-            await new Promise<void>((wake) => {
-              this.barrierWaiters.push(wake);
-              this.signal.addEventListener('abort', () => wake(), { once: true });
-            });
+            await new Promise<void>((wake) => this.barrierWaiters.push(wake));
             continue;
           }
           const rows = await node.reader.poll(limiter.allowance(this.spec.batchSize));

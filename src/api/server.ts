@@ -1,0 +1,64 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Coordinator } from '../engine/coordinator.js';
+import { NodeHealthMonitor } from './node-health-monitor.js';
+import { NodeInfo } from './node-info.js';
+import { registerFamily } from './route-kit/register-family.js';
+import { seaTunnelFamily } from './seatunnel/seatunnel-family.js';
+import type { ServerSettings } from './server-settings.js';
+
+export interface SluiceServer {
+  app: FastifyInstance;
+  node: NodeInfo;
+  /** Listens on `settings.port`, or the next free port within `portCount`; resolves with the URL. */
+  listen(): Promise<string>;
+  /** Stops accepting requests and closes the monitors. Does not close the coordinator. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP server of a node: every API family on one port, each mounted from its route list with
+ * its own error table. Request handlers only read the coordinator or hand it work; jobs run on
+ * worker threads, so no request waits for another.
+ */
+export async function createServer(coordinator: Coordinator, settings: ServerSettings, version: string): Promise<SluiceServer> {
+  const app = Fastify({ bodyLimit: settings.maxContentLength, routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true }, logger: false, forceCloseConnections: true });
+  const node = new NodeInfo(advertisedHost(settings.bindAddress), version);
+  const health = new NodeHealthMonitor();
+  await registerFamily(app, seaTunnelFamily(settings.maxContentLength), { coordinator, node, health, bodyLimit: settings.maxContentLength }, { bodyLimit: settings.maxContentLength });
+  let closed: Promise<void> | undefined;
+  return {
+    app,
+    node,
+    async listen() {
+      const last = settings.port === 0 ? 0 : settings.port + Math.max(1, settings.portCount) - 1;
+      for (let port = settings.port; ; port++) {
+        try {
+          await app.listen({ port, host: settings.bindAddress });
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port >= last) throw error;
+        }
+      }
+      const address = app.server.address();
+      node.port = typeof address === 'object' && address !== null ? address.port : settings.port;
+      return `http://${urlHost(settings.bindAddress)}:${node.port}`;
+    },
+    close() {
+      closed ??= (async () => {
+        health.close();
+        await app.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/** The host other nodes and log links should use. */
+function advertisedHost(bindAddress: string): string {
+  return bindAddress === '0.0.0.0' || bindAddress === '::' || bindAddress === '127.0.0.1' || bindAddress === '::1' ? 'localhost' : bindAddress;
+}
+
+function urlHost(bindAddress: string): string {
+  if (bindAddress === '0.0.0.0' || bindAddress === '::') return '127.0.0.1';
+  return bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
+}

@@ -1,0 +1,108 @@
+import { SluiceError } from '../../core/errors.js';
+import type { TableSchema } from '../../core/table.js';
+import { ValueConversionError } from '../common/config-value.js';
+import { CsvError, splitCsvRecord } from './csv-text.js';
+import { JsonSyntaxError, parseExactJson, type JsonValue } from './exact-json.js';
+import type { FileSourceSettings } from './file-source-settings.js';
+import { jsonToValue } from './json-values.js';
+import { HIVE_SEPARATORS, textToValue, type TextValueFormat } from './text-values.js';
+
+/** Where a record came from, for error messages. */
+export interface RecordPlace {
+  file: string;
+  line: number;
+}
+
+/**
+ * Turns one record (a line, or a csv record that may span lines) into the field values of a row,
+ * or undefined for a record that holds no row: a blank json line, or an empty text/csv line of a
+ * table with several columns (an empty line is a row only for a one-column table, whose null the
+ * sink writes as an empty line). Lines with fewer fields than columns leave the rest null; extra
+ * fields are ignored, as in SeaTunnel. A bad value fails with the file, line and column.
+ */
+export class RowDecoder {
+  private readonly textFormat: TextValueFormat;
+  /** No schema: the whole line is the one `content` column. */
+  private readonly wholeLine: boolean;
+
+  constructor(
+    private readonly table: TableSchema,
+    private readonly settings: FileSourceSettings,
+    schemaGiven: boolean,
+  ) {
+    this.textFormat = { separators: [settings.fieldDelimiter, ...HIVE_SEPARATORS.slice(1)], temporal: settings.temporal };
+    this.wholeLine = !schemaGiven;
+  }
+
+  decode(record: string, place: RecordPlace): unknown[] | undefined {
+    if (this.settings.format === 'json') return this.decodeJson(record, place);
+    if (record === '') return this.table.columns.length === 1 ? [null] : undefined;
+    if (this.wholeLine) return [record];
+    if (this.settings.format === 'csv') return this.decodeCsv(record, place);
+    return this.decodeFields(record.split(this.settings.fieldDelimiter), undefined, place);
+  }
+
+  private decodeCsv(record: string, place: RecordPlace): unknown[] {
+    let fields;
+    try {
+      fields = splitCsvRecord(record, this.settings.fieldDelimiter);
+    } catch (error) {
+      if (error instanceof CsvError) throw this.failure(place, undefined, `bad csv: ${error.message}`, error);
+      throw error;
+    }
+    return this.decodeFields(fields.values, fields.quoted, place);
+  }
+
+  private decodeFields(values: readonly string[], quoted: readonly boolean[] | undefined, place: RecordPlace): unknown[] {
+    const columns = this.table.columns;
+    const out = new Array<unknown>(columns.length);
+    const nullFormat = this.settings.nullFormat;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as TableSchema['columns'][number];
+      const text = values[i] ?? '';
+      const isQuoted = quoted?.[i] === true;
+      if (!isQuoted && nullFormat !== undefined && text === nullFormat) {
+        out[i] = null;
+      } else if (isQuoted && text === '' && column.type.kind === 'string') {
+        out[i] = '';
+      } else {
+        try {
+          out[i] = textToValue(text, column.type, 0, this.textFormat);
+        } catch (error) {
+          if (error instanceof ValueConversionError) throw this.failure(place, i, error.message, error);
+          throw error;
+        }
+      }
+    }
+    return out;
+  }
+
+  private decodeJson(record: string, place: RecordPlace): unknown[] | undefined {
+    if (record.trim() === '') return undefined;
+    let json: JsonValue;
+    try {
+      json = parseExactJson(record);
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) throw this.failure(place, undefined, `bad JSON: ${error.message}`, error);
+      throw error;
+    }
+    if (!(json instanceof Map)) throw this.failure(place, undefined, 'expected a JSON object per line');
+    const columns = this.table.columns;
+    const out = new Array<unknown>(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as TableSchema['columns'][number];
+      try {
+        out[i] = jsonToValue(json.get(column.name), column.type);
+      } catch (error) {
+        if (error instanceof ValueConversionError) throw this.failure(place, i, error.message, error);
+        throw error;
+      }
+    }
+    return out;
+  }
+
+  private failure(place: RecordPlace, column: number | undefined, message: string, cause?: unknown): SluiceError {
+    const name = column === undefined ? '' : `, column ${column + 1} (${this.table.columns[column]?.name})`;
+    return new SluiceError('PLUGIN_FAILED', `LocalFile: cannot read ${place.file} line ${place.line}${name}: ${message}`, { cause });
+  }
+}
