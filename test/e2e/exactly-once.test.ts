@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
@@ -107,6 +107,27 @@ describe('exactly-once LocalFile output', () => {
     await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
     child.kill('SIGINT');
     await new Promise((resolve) => child.once('exit', resolve));
+    assert.deepEqual(committedLines(out), want);
+  });
+
+  it('restores a failed pipeline from its last checkpoint, not from the beginning', async () => {
+    const want = await expectedLines();
+    const out = tempDir();
+    const text = job('STREAMING', out).replace('checkpoint.interval = 250', 'checkpoint.interval = 250, job.retry.times = 10, job.retry.interval.seconds = 1');
+    const plan = planJob(parseJobConfig(text, { format: 'hocon', env: {} }), catalog).plan;
+    const messages: string[] = [];
+    const run = new JobRun(plan, { jobId: '55', checkpointStore: new FileCheckpointStore(tempDir()), onLog: (lines) => messages.push(...lines.map((l) => l.message)) });
+    const done = run.start();
+    await waitFor(() => committedLines(out).length >= 200, 'first commits');
+    // A disk fault: the sink's staging folder turns into a file, so new staging files cannot be created.
+    const staging = join(out, '.sluice-staging', '55');
+    rmSync(staging, { recursive: true, force: true });
+    writeFileSync(staging, 'not a folder');
+    await waitFor(() => messages.some((m) => /restarting from the last completed checkpoint/.test(m)), 'a restart from the checkpoint');
+    rmSync(staging, { force: true });
+    await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
+    await run.stopWithSavepoint();
+    assert.equal(await done, 'SAVEPOINT_DONE');
     assert.deepEqual(committedLines(out), want);
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { configFile, printedRows, runJob, sluice, stopOnceRowsArePrinted, tempDir } from '../support/cli.js';
+import { configFile, printedRows, runJob, sluice, statistic, stopOnceRowsArePrinted, tempDir } from '../support/cli.js';
 
 /** 2 readers x 2 splits x 15 rows, one split read every 300 ms per reader: about a second of data. */
 const source = `FakeSource { seed = 11, row.num = 30, split.num = 2, split.read-interval = 300, schema = { fields { id = bigint, name = string } } }`;
@@ -30,6 +30,24 @@ describe('savepoints from the CLI', () => {
     assert.equal(second.code, 130, second.stderr);
     assert.match(second.stdout, /restored from savepoint/);
     assert.deepEqual([...before, ...contents(second.stdout)].sort(), expected);
+  });
+
+  it('takes the savepoint promptly while sources read flat out', async () => {
+    // Readers whose polls never wait must still let barriers and signals through.
+    const file = configFile(`env { job.mode = "STREAMING", parallelism = 2 }
+source { FakeSource { row.num = 50000000, split.read-interval = 0, schema = { fields { id = bigint } } } }
+sink { Console { log.print.data = false } }`);
+    let signalled = false;
+    const result = await sluice(['run', file, '--data-dir', tempDir()], {
+      onStdout: (text, child) => {
+        if (!signalled && /started:/.test(text)) {
+          signalled = true;
+          setTimeout(() => child.kill('SIGINT'), 500);
+        }
+      },
+    });
+    assert.match(result.stdout, /ended with state SAVEPOINT_DONE/, result.stdout + result.stderr);
+    assert.ok(statistic(result.stdout, 'Total Read Count') < 100_000_000);
   });
 
   it('refuses to restore a job that has no savepoint, naming it and the data directory', async () => {

@@ -13,6 +13,11 @@ import type { WorkerLogBuffer } from './worker-logger.js';
 /** Batches a reader may run ahead of the chain before it waits (backpressure). */
 const QUEUE_CAPACITY = 4;
 const IDLE_POLL_MS = 20;
+/**
+ * A reader whose polls resolve at once would keep the worker in microtasks forever, starving its
+ * message port (barriers, cancel) and timers (metrics). It yields to the event loop this often.
+ */
+const YIELD_EVERY_MS = 5;
 
 type SourceNode = { vertex: Vertex; kind: 'source'; reader: SourceReader };
 type Node =
@@ -170,8 +175,13 @@ export class Subtask {
     const meter = this.meters.get(node.vertex.id)!;
     const read = async (): Promise<void> => {
       let inputEnded = false;
+      let lastYield = performance.now();
       try {
         while (!this.signal.aborted) {
+          if (performance.now() - lastYield > YIELD_EVERY_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            lastYield = performance.now();
+          }
           const alignment = this.alignment;
           if (alignment !== undefined && !alignment.passed.has(node.vertex.id)) {
             alignment.passed.add(node.vertex.id);
