@@ -1,4 +1,5 @@
 import { type ConfigProblem, OptionError } from '../core/errors.js';
+import { nearestPosition } from './nearest-position.js';
 import type { OptionValues } from '../core/option-spec.js';
 import type { Plugin, PluginCatalog } from '../core/plugin.js';
 import { closestNames, orList } from '../core/suggest.js';
@@ -27,7 +28,7 @@ export function validateJobConfig(config: JobConfig, catalog: Pick<PluginCatalog
     // A JSON block without plugin_name is already a problem of the config.
     if (block.name === '') continue;
     const path = pluginPath(block);
-    const locate = (at: string): Partial<SourcePosition> => config.positions.get(at) ?? config.positions.get(path) ?? {};
+    const locate = (at: string): Partial<SourcePosition> => nearestPosition(config.positions, at) ?? {};
     const plugin = catalog.find(block.type, block.name);
     if (plugin === undefined) {
       problems.push({ path, message: unknownPluginMessage(block, catalog), ...locate(path) });

@@ -1,5 +1,6 @@
 import type { JobConfig, PluginConfig } from '../config/job-config.js';
 import { pluginPath } from '../config/job-config.js';
+import { nearestPosition } from '../config/nearest-position.js';
 import { validateJobConfig } from '../config/validate-job-config.js';
 import { ConfigError, errorMessage, OptionError, type ConfigProblem } from '../core/errors.js';
 import type { OptionValues } from '../core/option-spec.js';
@@ -28,22 +29,33 @@ export function planJob(config: JobConfig, catalog: PluginCatalog): { plan: JobP
 
   const outputTables = new Map<number, TableSchema[]>();
   const inputTables = new Map<number, TableSchema[]>();
+  // Blocks are bound even when their options had problems, to find every other problem; a problem
+  // at a path already reported (validate() and bind() often check the same option) is not repeated.
+  // A block that cannot be bound leaves its consumers unbound too: their input tables are unknown.
+  const unbound = new Set<number>();
+  const reportOnce = (problem: ConfigProblem): void => {
+    if (!problems.some((p) => p.path === problem.path && p.severity !== 'warning')) problems.push(problem);
+  };
   for (const id of order) {
     const block = blocks[id - 1]!;
     const plugin = catalog.find(block.type, block.name);
     const options = validation.options.get(block);
-    if (plugin === undefined || options === undefined) continue;
+    const path = pluginPath(block);
+    if (plugin === undefined || options === undefined || (inputs.get(id) ?? []).some((input) => unbound.has(input))) {
+      unbound.add(id);
+      continue;
+    }
     const incoming = (inputs.get(id) ?? []).flatMap((input) => outputTables.get(input) ?? []);
     inputTables.set(id, incoming);
     try {
       const addProblem = (problem: ConfigProblem): void => {
-        const path = problem.path === '' ? pluginPath(block) : `${pluginPath(block)}.${problem.path}`;
-        problems.push({ ...locate(config, path, problem.message), ...(problem.severity ? { severity: problem.severity } : {}) });
+        const at = problem.path === '' ? path : `${path}.${problem.path}`;
+        reportOnce({ ...locate(config, at, problem.message), ...(problem.severity ? { severity: problem.severity } : {}) });
       };
       outputTables.set(id, tablesOf(plugin, options, block, incoming, addProblem));
     } catch (error) {
-      const path = error instanceof OptionError ? `${pluginPath(block)}.${error.option}` : pluginPath(block);
-      report(path, errorMessage(error));
+      unbound.add(id);
+      reportOnce(locate(config, error instanceof OptionError ? `${path}.${error.option}` : path, errorMessage(error)));
     }
   }
 
@@ -187,12 +199,8 @@ function vertexOf(
   };
 }
 
-/** A problem at `path`, placed at the nearest position the parser recorded for it or a parent. */
+/** A problem at `path`, placed where the parser saw it or its nearest enclosing value. */
 function locate(config: JobConfig, path: string, message: string): ConfigProblem {
-  for (let at = path; at !== ''; at = at.replace(/(\.[^.[\]]*|\[\d+\])$/, '')) {
-    const position = config.positions.get(at);
-    if (position !== undefined) return { path, message, line: position.line, column: position.column };
-    if (!/(\.[^.[\]]*|\[\d+\])$/.test(at)) break;
-  }
-  return { path, message };
+  const position = nearestPosition(config.positions, path);
+  return position === undefined ? { path, message } : { path, message, line: position.line, column: position.column };
 }

@@ -51,7 +51,8 @@ function readKinds(options: OptionValues): Kinds {
   if (given(include) === given(exclude)) {
     return {
       problem: {
-        path: include === undefined ? 'include_kinds' : 'exclude_kinds',
+        // Name the option the user wrote (an empty list counts as not set), else the first one.
+        path: include !== undefined ? 'include_kinds' : exclude !== undefined ? 'exclude_kinds' : 'include_kinds',
         message: 'set exactly one of include_kinds and exclude_kinds, with at least one kind (these options are mutually exclusive)',
       },
     };

@@ -8,7 +8,8 @@ import { OptionError } from '../../core/errors.js';
  */
 export function stringMapping(option: string, value: unknown): [string, string][] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new OptionError(option, `${option} must be an object of field names, like { new_name = old_name }`);
+    const example = option === 'field_mapper' ? '{ source_field = new_name }' : '{ new_field = source_field }';
+    throw new OptionError(option, `${option} must be an object of field names, like ${example}`);
   }
   const pairs: [string, string][] = [];
   flatten(option, '', value as Record<string, unknown>, pairs);

@@ -262,7 +262,7 @@ sink { Console { plugin_input = [a, b, c, d, e] } }
     assert.equal(result.code, 2);
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     const expected = [
-      /source\[0\]\.string\.template: is required when string\.fake\.mode = template \(line 2, /,
+      /source\[0\]\.string\.template: is required when string\.fake\.mode = template \(line 7, /,
       /source\[0\]\.int\.min: int\.min \(10\) is larger than int\.max \(5\) \(line 5, column 15\)/,
       /source\[0\]\.date\.month\.template: 13 is outside 1\.\.12 \(line 8, /,
       /source\[0\]\.rows\[1\]\.fields\[0\]: column id \(int\): expected int, got "x" \(line 11, column 34\)/,
