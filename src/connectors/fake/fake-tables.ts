@@ -6,7 +6,7 @@ import { readNestedOptions } from '../common/nested-options.js';
 import { convertExplicitRows, type ExplicitRow } from './explicit-rows.js';
 import { FAKE_SOURCE_OPTIONS } from './fake-options.js';
 import { checkFakeSettings, readFakeSettings, type FakeSettings } from './fake-settings.js';
-import { checkTablePath, parseSchemaConfig } from './schema-config.js';
+import { checkTablePath, parseSchemaConfig } from '../common/schema-config.js';
 
 /** One table a FakeSource emits: its schema, how to generate it, and its explicit rows if any. */
 export interface FakeTable {
