@@ -27,6 +27,8 @@ export interface TriggerRequest {
   final?: PipelineRunner;
   /** Store it even without a checkpoint interval (a checkpoint triggered by hand). */
   persist?: boolean;
+  /** With `stop`: the stopped pipelines are redeployed with this parallelism. */
+  rescaleTo?: number;
 }
 
 /**
@@ -67,9 +69,11 @@ export class CheckpointCoordinator {
     this.timer.unref();
   }
 
-  stopPeriodic(): void {
+  /** Stops periodic checkpoints and waits for the ones already queued to end. */
+  async close(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.queue;
   }
 
   recordRestore(checkpoint: CompletedCheckpoint, path: string): void {
@@ -87,6 +91,11 @@ export class CheckpointCoordinator {
   private async take(request: TriggerRequest): Promise<CheckpointStats> {
     const persist = this.storing && (request.persist ?? (request.kind === 'savepoint' || request.stop === true || this.settings.interval !== undefined));
     const all = this.pipelines();
+    if (all.every((runner) => runner.over)) throw new SluiceError('INTERNAL', `job ${this.settings.jobId} has ended`);
+    // Pipelines between attempts (starting, restarting, rescaling) have no subtasks to take the
+    // barrier, and a stop would be missed by their next attempt: wait until they run again.
+    await this.withTimeout(Promise.all(all.map((runner) => runner.settled())), this.nextId, 'a pipeline is still starting');
+    if (request.rescaleTo !== undefined) for (const runner of all) if (runner.running) runner.requestRescale(request.rescaleTo);
     const participants = persist ? all : all.filter((runner) => runner === request.final);
     const stats: CheckpointStats = {
       id: this.nextId++,
@@ -98,7 +107,7 @@ export class CheckpointCoordinator {
     };
     this.record(stats);
     try {
-      await this.inFlight;
+      await this.withTimeout(this.inFlight, stats.id, 'the previous checkpoint is still in flight');
       const snapshots = Promise.all(
         participants.map(async (runner) => {
           const state = await runner.snapshot({ id: stats.id, stop: request.stop === true, final: runner === request.final });
@@ -139,10 +148,10 @@ export class CheckpointCoordinator {
     }
   }
 
-  private withTimeout<T>(promise: Promise<T>, id: number): Promise<T> {
+  private withTimeout<T>(promise: Promise<T>, id: number, reason = 'not every subtask acknowledged it'): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SluiceError('INTERNAL', `checkpoint ${id} timed out after ${this.settings.timeout} ms`)), this.settings.timeout);
+      timer = setTimeout(() => reject(new SluiceError('INTERNAL', `checkpoint ${id} timed out after ${this.settings.timeout} ms: ${reason}`)), this.settings.timeout);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }

@@ -215,6 +215,13 @@ export class Coordinator {
     });
   }
 
+  /** Deletes a stored savepoint or checkpoint by the path its statistics report; false when nothing was stored there. */
+  disposeSavepoint(path: string): Promise<boolean> {
+    const store = this.options.checkpointStore;
+    if (store === undefined) return Promise.reject(new CoordinatorError('INVALID_REQUEST', 'This node has no checkpoint storage, so it has no savepoints to dispose.'));
+    return store.dispose(path);
+  }
+
   /** Accepted jobs that have not ended (PENDING included), oldest first. */
   runningJobs(): JobView[] {
     return [...this.active.values()].map((job) => job.view());

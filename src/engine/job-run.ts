@@ -134,13 +134,17 @@ export class JobRun {
     return this.checkpointer.trigger({ kind: 'checkpoint', persist: true });
   }
 
-  /** Changes the parallelism of every running pipeline: checkpoint, stop, redeploy with the splits and their positions redistributed. */
+  /**
+   * Changes the parallelism of every running pipeline: checkpoint, stop, redeploy with the splits
+   * and their positions redistributed. Resolves once the pipelines run at the new parallelism.
+   */
   async rescale(parallelism: number): Promise<CheckpointStats> {
     if (!Number.isInteger(parallelism) || parallelism < 1) throw new SluiceError('CONFIG_INVALID', `parallelism must be a whole number of at least 1, got ${parallelism}`);
     if (this.status !== 'RUNNING') throw new SluiceError('CONFIG_INVALID', `job ${this.jobId} is ${this.status}, only a RUNNING job can be rescaled`);
     if (!this.restorable) throw new SluiceError('CONFIG_INVALID', `job ${this.jobId} cannot be rescaled: ${this.unrestorableReason()}`);
-    for (const runner of this.runners) if (runner.running) runner.requestRescale(parallelism);
-    const stats = await this.checkpointer.trigger({ kind: 'checkpoint', stop: true, persist: this.checkpointer.storing });
+    const stats = await this.checkpointer.trigger({ kind: 'checkpoint', stop: true, persist: this.checkpointer.storing, rescaleTo: parallelism });
+    // Answer once the pipelines run again, at the new parallelism.
+    await Promise.all(this.runners.map((runner) => runner.settled()));
     this.log('INFO', `job ${this.jobId} rescaled to parallelism ${parallelism}`);
     return stats;
   }
@@ -169,7 +173,7 @@ export class JobRun {
     this.runners = this.plan.pipelines.map((pipeline) => new PipelineRunner(pipeline, host, restored?.checkpoint.pipelines[pipeline.id]));
     this.checkpointer.startPeriodic();
     const ends = await Promise.all(this.runners.map((runner) => runner.run()));
-    this.checkpointer.stopPeriodic();
+    await this.checkpointer.close();
     await this.end(ends);
     return this.status;
   }

@@ -45,6 +45,9 @@ export class PipelineRunner {
   private closing: Promise<void> | undefined;
   private closeStop: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   private abortAttempt: ((error: unknown) => void) | undefined;
+  /** True once run() has returned: the pipeline will never deploy subtasks again. */
+  over = false;
+  private settledWaiters: (() => void)[] = [];
 
   constructor(
     readonly pipeline: Pipeline,
@@ -63,7 +66,29 @@ export class PipelineRunner {
     return this.slots.length > 0 && this.closing === undefined;
   }
 
+  /**
+   * Resolves when the pipeline can take a barrier or never will again: not while it is between
+   * attempts (restarting, rescaling), where a stop would otherwise be missed by the next attempt.
+   */
+  settled(): Promise<void> {
+    if (this.slots.length > 0 || this.over) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
   async run(): Promise<PipelineEnd> {
+    try {
+      return await this.runAttempts();
+    } finally {
+      this.over = true;
+      this.notifySettled();
+    }
+  }
+
+  private notifySettled(): void {
+    for (const wake of this.settledWaiters.splice(0)) wake();
+  }
+
+  private async runAttempts(): Promise<PipelineEnd> {
     const { retryTimes, retryIntervalSeconds } = this.host.plan.env;
     for (let failures = 0; ; ) {
       if (this.host.canceled.aborted) return { status: 'CANCELED' };
@@ -164,6 +189,7 @@ export class PipelineRunner {
       this.slots = slots;
       if (this.host.canceled.aborted) slots.forEach((slot) => slot.cancel());
       const runs = slots.map((slot, index) => slot.run(this.spec(index, splits[index]!)));
+      this.notifySettled();
       const outcomes = await Promise.race([settleAll(runs, () => slots.forEach((slot) => slot.cancel())), abortion]);
       if (this.host.canceled.aborted || outcomes.some((o) => o.outcome === 'canceled')) return { status: 'CANCELED' };
       await Promise.race([this.closing, abortion]);

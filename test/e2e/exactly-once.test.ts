@@ -65,6 +65,29 @@ async function runAndKill(args: string[], ms: number): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
+/** Sends SIGINT and waits for the exit; a process still alive after a minute is killed and reported. */
+async function interrupt(child: ReturnType<typeof spawn>): Promise<void> {
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const signal = await exited;
+  clearTimeout(timer);
+  assert.notEqual(signal, 'SIGKILL', 'the job did not stop within a minute of SIGINT');
+}
+
+/** Runs `body` with an in-process job that is canceled afterwards, whatever happens. */
+async function withJob(text: string, jobId: string, body: (run: JobRun, done: Promise<string>) => Promise<void>, onLog?: (message: string) => void): Promise<void> {
+  const plan = planJob(parseJobConfig(text, { format: 'hocon', env: {} }), catalog).plan;
+  const run = new JobRun(plan, { jobId, checkpointStore: new FileCheckpointStore(tempDir()), onLog: (lines) => lines.forEach((l) => onLog?.(l.message)) });
+  const done = run.start();
+  try {
+    await body(run, done);
+  } finally {
+    run.cancel();
+    await done;
+  }
+}
+
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -74,7 +97,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
 }
 
 describe('exactly-once LocalFile output', () => {
-  it('survives SIGKILL at random moments (12 rounds), every row committed exactly once', async () => {
+  it('survives SIGKILL at random moments (12 rounds), every row committed exactly once', { timeout: 300_000 }, async () => {
     const want = await expectedLines();
     const out = tempDir();
     const dataDir = tempDir();
@@ -88,13 +111,15 @@ describe('exactly-once LocalFile output', () => {
     }
     // The last run goes on until everything is committed, then stops with a savepoint.
     const child = spawn(process.execPath, [CLI, 'run', file, ...(hasCheckpoint(dataDir, jobId) ? ['--restore', jobId] : ['--job-id', jobId]), '--data-dir', dataDir], { stdio: 'ignore' });
-    await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
+    } finally {
+      await interrupt(child);
+    }
     assert.deepEqual(committedLines(out), want);
   });
 
-  it('gives the same output after stop-with-savepoint and restore as without a stop', async () => {
+  it('gives the same output after stop-with-savepoint and restore as without a stop', { timeout: 180_000 }, async () => {
     const want = await expectedLines();
     const out = tempDir();
     const dataDir = tempDir();
@@ -104,46 +129,51 @@ describe('exactly-once LocalFile output', () => {
     const committed = committedLines(out).length;
     assert.ok(committed >= 300 && committed < TOTAL, `committed ${committed} rows at the savepoint`);
     const child = spawn(process.execPath, [CLI, 'run', file, '--restore', '99', '--data-dir', dataDir], { stdio: 'ignore' });
-    await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
+    } finally {
+      await interrupt(child);
+    }
     assert.deepEqual(committedLines(out), want);
   });
 
-  it('restores a failed pipeline from its last checkpoint, not from the beginning', async () => {
+  it('restores a failed pipeline from its last checkpoint, not from the beginning', { timeout: 180_000 }, async () => {
     const want = await expectedLines();
     const out = tempDir();
     const text = job('STREAMING', out).replace('checkpoint.interval = 250', 'checkpoint.interval = 250, job.retry.times = 10, job.retry.interval.seconds = 1');
-    const plan = planJob(parseJobConfig(text, { format: 'hocon', env: {} }), catalog).plan;
     const messages: string[] = [];
-    const run = new JobRun(plan, { jobId: '55', checkpointStore: new FileCheckpointStore(tempDir()), onLog: (lines) => messages.push(...lines.map((l) => l.message)) });
-    const done = run.start();
-    await waitFor(() => committedLines(out).length >= 200, 'first commits');
-    // A disk fault: the sink's staging folder turns into a file, so new staging files cannot be created.
-    const staging = join(out, '.sluice-staging', '55');
-    rmSync(staging, { recursive: true, force: true });
-    writeFileSync(staging, 'not a folder');
-    await waitFor(() => messages.some((m) => /restarting from the last completed checkpoint/.test(m)), 'a restart from the checkpoint');
-    rmSync(staging, { force: true });
-    await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
-    await run.stopWithSavepoint();
-    assert.equal(await done, 'SAVEPOINT_DONE');
+    await withJob(
+      text,
+      '55',
+      async (run, done) => {
+        await waitFor(() => committedLines(out).length >= 200, 'first commits');
+        // A disk fault: the sink's staging folder turns into a file, so new staging files cannot be created.
+        const staging = join(out, '.sluice-staging', '55');
+        rmSync(staging, { recursive: true, force: true });
+        writeFileSync(staging, 'not a folder');
+        await waitFor(() => messages.some((m) => /restarting from the last completed checkpoint/.test(m)), 'a restart from the checkpoint');
+        rmSync(staging, { force: true });
+        await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
+        await run.stopWithSavepoint();
+        assert.equal(await done, 'SAVEPOINT_DONE');
+      },
+      (message) => messages.push(message),
+    );
     assert.deepEqual(committedLines(out), want);
   });
 
-  it('rescales 1 -> 3 -> 2 during a run without losing or repeating a committed row', async () => {
+  it('rescales 1 -> 3 -> 2 during a run without losing or repeating a committed row', { timeout: 180_000 }, async () => {
     const out = tempDir();
     const text = job('STREAMING', out).replace('parallelism = 2', 'parallelism = 1').replace('row.num = 400', 'row.num = 800');
-    const plan = planJob(parseJobConfig(text, { format: 'hocon', env: {} }), catalog).plan;
-    const run = new JobRun(plan, { jobId: '77', checkpointStore: new FileCheckpointStore(tempDir()) });
-    const done = run.start();
-    await waitFor(() => committedLines(out).length >= 100, 'first commits');
-    await run.rescale(3);
-    await waitFor(() => committedLines(out).length >= 350, 'commits at parallelism 3');
-    await run.rescale(2);
-    await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
-    await run.stopWithSavepoint();
-    assert.equal(await done, 'SAVEPOINT_DONE');
+    await withJob(text, '77', async (run, done) => {
+      await waitFor(() => committedLines(out).length >= 100, 'first commits');
+      await run.rescale(3);
+      await waitFor(() => committedLines(out).length >= 350, 'commits at parallelism 3');
+      await run.rescale(2);
+      await waitFor(() => committedLines(out).length >= TOTAL, 'all rows committed');
+      await run.stopWithSavepoint();
+      assert.equal(await done, 'SAVEPOINT_DONE');
+    });
     // The same job at parallelism 1, uninterrupted: splits (and so rows) depend only on the config.
     const reference = tempDir();
     const batch = await runJob(text.replace('"STREAMING"', '"BATCH"').replace(out, reference));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parseJobConfig } from '../../src/config/parse-job-config.js';
 import { JobRun } from '../../src/engine/job-run.js';
 import { seaTunnelMetrics } from '../../src/engine/job-metrics.js';
@@ -44,6 +44,10 @@ describe('JobRun', () => {
 
     const { job, rows, printed } = collectingJob(source('STREAMING'), '2');
     const done = job.start();
+    after(async () => {
+      job.cancel();
+      await done;
+    });
     await waitFor(() => printed().length >= 40, '40 rows');
     await job.rescale(3);
     const afterFirst = printed().length;

@@ -60,6 +60,10 @@ export class Subtask {
   private endedSources = 0;
   private readonly ended: Promise<void>;
   private end!: () => void;
+  /** Set once run() is past reading: no barrier can be aligned any more. */
+  private over = false;
+  /** A sink that failed to prepare a checkpoint fails the subtask. */
+  private sinkFailure: unknown;
 
   constructor(
     private readonly spec: SubtaskSpec,
@@ -104,8 +108,11 @@ export class Subtask {
       await Promise.all([...sources.map((node) => this.drive(node)), this.ended]);
     } catch (error) {
       failure = error;
-      this.alignment?.fail(error);
     }
+    failure ??= this.sinkFailure;
+    this.over = true;
+    this.alignment?.fail(failure ?? new SluiceError('INTERNAL', 'the subtask ended during a checkpoint'));
+    this.alignment = undefined;
     const results: Record<number, unknown> = {};
     for (const node of nodes) {
       try {
@@ -121,6 +128,7 @@ export class Subtask {
 
   /** Takes this subtask's part of a checkpoint; resolves once aligned and prepared. */
   checkpoint(barrier: Barrier): Promise<CheckpointAck> {
+    if (this.over) throw new SluiceError('INTERNAL', `checkpoint ${barrier.id} arrived after the subtask ended`);
     if (this.alignment !== undefined) throw new SluiceError('INTERNAL', `checkpoint ${barrier.id} overlaps checkpoint ${this.alignment.barrier.id}`);
     return new Promise((ack, fail) => {
       let release!: () => void;
@@ -129,7 +137,11 @@ export class Subtask {
       const waiters = this.barrierWaiters;
       this.barrierWaiters = [];
       for (const wake of waiters) wake();
-      if (this.activeSources().length === 0) void this.completeAlignment();
+      if (this.activeSources().length === 0) {
+        void this.completeAlignment().then(() => {
+          if (this.sinkFailure !== undefined) this.end();
+        });
+      }
     });
   }
 
@@ -187,6 +199,7 @@ export class Subtask {
             alignment.passed.add(node.vertex.id);
             await queue.push({ barrier: alignment.barrier, splits: node.reader.snapshotSplits?.() });
             await alignment.released;
+            if (this.sinkFailure !== undefined) throw this.sinkFailure;
             if (alignment.barrier.stop || alignment.barrier.final) return;
             continue;
           }
@@ -250,9 +263,11 @@ export class Subtask {
       alignment.release();
       if (alignment.barrier.stop || alignment.barrier.final) this.end();
     } catch (error) {
+      // The sources waiting on this alignment end the subtask with the sink's error.
       this.alignment = undefined;
+      this.sinkFailure ??= error;
       alignment.fail(error);
-      throw error;
+      alignment.release();
     }
   }
 
