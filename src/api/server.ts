@@ -1,14 +1,26 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Coordinator } from '../engine/coordinator.js';
+import { healthFamily } from './health/health-family.js';
+import { NodeLifecycle } from './health/node-lifecycle.js';
+import { monitoringContext, monitoringFamily } from './monitoring/monitoring-family.js';
+import { registerDashboard } from './dashboard/register-dashboard.js';
 import { NodeHealthMonitor } from './node-health-monitor.js';
 import { NodeInfo } from './node-info.js';
+import { prometheusFamily } from './prometheus/prometheus-family.js';
+import { SluiceMetrics } from './prometheus/sluice-metrics.js';
+import { installResponseCache } from './response-cache/response-cache.js';
 import { registerFamily } from './route-kit/register-family.js';
 import { seaTunnelFamily } from './seatunnel/seatunnel-family.js';
+import { installRequestGuard, type ClassifiedRoute } from './security/request-guard.js';
 import type { ServerSettings } from './server-settings.js';
 
 export interface SluiceServer {
   app: FastifyInstance;
   node: NodeInfo;
+  /** The Prometheus registry behind `GET /metrics`, for any route that wants to serve it too. */
+  metrics: SluiceMetrics;
+  /** Every registered route with its endpoint group and access (docs, tests). */
+  routes: readonly ClassifiedRoute[];
   /** Listens on `settings.port`, or the next free port within `portCount`; resolves with the URL. */
   listen(): Promise<string>;
   /** Stops accepting requests and closes the monitors. Does not close the coordinator. Idempotent. */
@@ -17,18 +29,31 @@ export interface SluiceServer {
 
 /**
  * The HTTP server of a node: every API family on one port, each mounted from its route list with
- * its own error table. Request handlers only read the coordinator or hand it work; jobs run on
+ * its own error table, behind one request guard (CORS, `rest.auth`, endpoint groups) installed
+ * before any route. Request handlers only read the coordinator or hand it work; jobs run on
  * worker threads, so no request waits for another.
  */
 export async function createServer(coordinator: Coordinator, settings: ServerSettings, version: string): Promise<SluiceServer> {
   const app = Fastify({ bodyLimit: settings.maxContentLength, routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true }, logger: false, forceCloseConnections: true });
   const node = new NodeInfo(advertisedHost(settings.bindAddress), version);
   const health = new NodeHealthMonitor();
+  const routes = installRequestGuard(app, settings.security);
+  installResponseCache(app, coordinator, settings.responseCacheMs);
+  const lifecycle = new NodeLifecycle();
+  const metrics = new SluiceMetrics(coordinator, { version, finishedJobMinutes: settings.metricsFinishedJobMinutes });
+  const limits = { bodyLimit: settings.maxContentLength };
+  await registerFamily(app, healthFamily(), { lifecycle }, limits);
+  await registerFamily(app, prometheusFamily(), { metrics }, limits);
   await registerFamily(app, seaTunnelFamily(settings.maxContentLength), { coordinator, node, health, bodyLimit: settings.maxContentLength }, { bodyLimit: settings.maxContentLength });
+  await registerDashboard(app);
+  const monitoring = monitoringContext({ coordinator, node, health, settings, documented: [healthFamily(), prometheusFamily(), seaTunnelFamily(settings.maxContentLength)] });
+  await registerFamily(app, monitoringFamily(settings.maxContentLength), monitoring, { bodyLimit: settings.maxContentLength });
   let closed: Promise<void> | undefined;
   return {
     app,
     node,
+    metrics,
+    routes,
     async listen() {
       const last = settings.port === 0 ? 0 : settings.port + Math.max(1, settings.portCount) - 1;
       for (let port = settings.port; ; port++) {
@@ -45,8 +70,10 @@ export async function createServer(coordinator: Coordinator, settings: ServerSet
     },
     close() {
       closed ??= (async () => {
+        lifecycle.state = 'PASSIVE';
         health.close();
         await app.close();
+        lifecycle.state = 'SHUT_DOWN';
       })();
       return closed;
     },

@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
 import type { ApiFamily } from './api-family.js';
 import type { ApiReply } from './api-reply.js';
+import type { RouteSchema } from './route-declaration.js';
 
 export interface FamilyLimits {
   /** `rest.server.max-content-length`: larger bodies and uploads are answered 413. */
@@ -25,7 +26,7 @@ export async function registerFamily<Context>(app: FastifyInstance, family: ApiF
         scope.route({
           method: typeof declaration.method === 'string' ? declaration.method : [...declaration.method],
           url: declaration.url,
-          schema: { summary: declaration.summary, ...declaration.schema },
+          schema: validated(declaration),
           bodyLimit: limits.bodyLimit,
           handler: async (request, reply) => send(reply, await declaration.handler(request, context)),
         });
@@ -33,6 +34,12 @@ export async function registerFamily<Context>(app: FastifyInstance, family: ApiF
     },
     { prefix: family.prefix },
   );
+}
+
+/** Params and querystring are validated; body and response schemas only document (see RouteSchema). */
+function validated(declaration: { summary: string; schema?: RouteSchema }): FastifySchema & { summary: string } {
+  const { params, querystring } = declaration.schema ?? {};
+  return { summary: declaration.summary, ...(params === undefined ? {} : { params }), ...(querystring === undefined ? {} : { querystring }) };
 }
 
 function send(reply: FastifyReply, answer: ApiReply): FastifyReply {
