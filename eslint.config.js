@@ -26,4 +26,10 @@ export default tseslint.config(
   layer(['src/config/**'], ['plan', 'engine', 'state', 'connectors', 'transforms', 'api', 'cli']),
   layer(['src/plan/**'], ['engine', 'state', 'connectors', 'transforms', 'api', 'cli']),
   layer(['src/connectors/**', 'src/transforms/**'], ['config', 'plan', 'engine', 'state', 'api', 'cli']),
+  // The dashboard runs in the browser and talks only to the REST API: no server module in its bundle.
+  {
+    files: ['dashboard/src/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', 'node:*'], message: 'the dashboard may import only its own modules; it reaches the server through the REST API' }] }] },
+  },
+  { files: ['dashboard/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );
