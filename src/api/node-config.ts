@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { ConfigError, type ConfigProblem } from '../core/errors.js';
 import type { ScheduleStrategy } from '../engine/coordinator.js';
+import { ENDPOINT_GROUPS, type EndpointGroup } from './security/endpoint-group.js';
+import { parseOrigins, parseTokens, parseUsers, type Parsed } from './security/parse-credentials.js';
+import { defaultSecuritySettings, type BasicUser, type BearerToken } from './security/security-settings.js';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './server-settings.js';
 
 /** Everything `sluice serve` is configured with (docs/configuration.md). */
@@ -22,7 +25,12 @@ class Problem {
   constructor(readonly message: string) {}
 }
 
-type KeySpec = { type: 'int'; min: number } | { type: 'bool' } | { type: 'string' } | { type: 'enum'; values: readonly string[] };
+type KeySpec =
+  | { type: 'int'; min: number }
+  | { type: 'bool' }
+  | { type: 'string' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'list'; parse: (value: unknown) => Parsed<unknown> };
 
 /** Every key the YAML file may hold, flattened (`rest: {port: 1}` is `rest.port`). */
 const KEYS: Record<string, KeySpec> = {
@@ -30,6 +38,15 @@ const KEYS: Record<string, KeySpec> = {
   'rest.port-count': { type: 'int', min: 1 },
   'rest.bind-address': { type: 'string' },
   'rest.server.max-content-length': { type: 'int', min: 1 },
+  'rest.auth.enabled': { type: 'bool' },
+  'rest.auth.realm': { type: 'string' },
+  'rest.auth.basic.users': { type: 'list', parse: parseUsers },
+  'rest.auth.bearer.tokens': { type: 'list', parse: parseTokens },
+  ...Object.fromEntries(ENDPOINT_GROUPS.map((group) => [`rest.endpoint-groups.${group}.enabled`, { type: 'bool' }])),
+  'rest.cors.allowed-origins': { type: 'list', parse: parseOrigins },
+  'rest.cors.max-age': { type: 'int', min: 0 },
+  'rest.response-cache.ttl-ms': { type: 'int', min: 0 },
+  'metrics.finished-job-minutes': { type: 'int', min: 0 },
   'data-dir': { type: 'string' },
   'slot-service.dynamic-slot': { type: 'bool' },
   'slot-service.slot-num': { type: 'int', min: 1 },
@@ -39,7 +56,7 @@ const KEYS: Record<string, KeySpec> = {
 
 export function defaultNodeConfig(): NodeConfig {
   return {
-    server: { ...DEFAULT_SERVER_SETTINGS },
+    server: { ...DEFAULT_SERVER_SETTINGS, security: defaultSecuritySettings() },
     dataDir: '.sluice',
     slots: { dynamic: true, slotNum: 2 },
     scheduleStrategy: 'REJECT',
@@ -67,8 +84,14 @@ export async function loadNodeConfig(file: string | undefined): Promise<{ config
   const warnings: string[] = [];
   const values: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(flat)) {
-    const key = rawKey.replace(/^seatunnel\.engine\./, '');
+    // Group names are upper case in Hazelcast's YAML; accept any case.
+    const key = rawKey.replace(/^seatunnel\.engine\./, '').replace(/^(rest\.endpoint-groups\.)([^.]+)/, (_, prefix: string, group: string) => prefix + group.toUpperCase());
     const spec = KEYS[key];
+    if (spec === undefined && key.startsWith('rest.auth.')) {
+      // A misspelt auth key would leave the API open: refuse to start rather than warn.
+      problems.push({ path: rawKey, message: `unknown key; rest.auth takes ${Object.keys(KEYS).filter((k) => k.startsWith('rest.auth.')).join(', ')}` });
+      continue;
+    }
     if (spec === undefined) {
       warnings.push(`${file}: unknown key ${rawKey} (ignored); known keys: ${Object.keys(KEYS).join(', ')}`);
       continue;
@@ -76,6 +99,10 @@ export async function loadNodeConfig(file: string | undefined): Promise<{ config
     const checked = check(spec, value);
     if (checked instanceof Problem) problems.push({ path: rawKey, message: checked.message });
     else values[key] = checked;
+  }
+  const credentials = ((values['rest.auth.basic.users'] as unknown[] | undefined) ?? []).length + ((values['rest.auth.bearer.tokens'] as unknown[] | undefined) ?? []).length;
+  if (values['rest.auth.enabled'] === true && credentials === 0 && !problems.some((problem) => problem.path.includes('rest.auth.'))) {
+    problems.push({ path: 'rest.auth.enabled', message: 'authentication is enabled but no credentials are configured: add rest.auth.basic.users or rest.auth.bearer.tokens' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   apply(config, values);
@@ -95,6 +122,18 @@ function apply(config: NodeConfig, values: Record<string, unknown>): void {
   set<number>('slot-service.slot-num', (v) => (config.slots.slotNum = v));
   set<ScheduleStrategy>('job-schedule-strategy', (v) => (config.scheduleStrategy = v));
   set<number>('history-job-expire-minutes', (v) => (config.historyExpireMinutes = v));
+  const { auth, cors, endpointGroups } = config.server.security;
+  set<BasicUser[]>('rest.auth.basic.users', (v) => (auth.users = v));
+  set<BearerToken[]>('rest.auth.bearer.tokens', (v) => (auth.tokens = v));
+  // Credentials switch authentication on unless `enabled: false` says otherwise.
+  auth.enabled = auth.users.length + auth.tokens.length > 0;
+  set<boolean>('rest.auth.enabled', (v) => (auth.enabled = v));
+  set<string>('rest.auth.realm', (v) => (auth.realm = v));
+  for (const group of ENDPOINT_GROUPS) set<boolean>(`rest.endpoint-groups.${group}.enabled`, (v) => (endpointGroups[group as EndpointGroup] = v));
+  set<string[]>('rest.cors.allowed-origins', (v) => (cors.allowedOrigins = v));
+  set<number>('rest.cors.max-age', (v) => (cors.maxAgeSeconds = v));
+  set<number>('rest.response-cache.ttl-ms', (v) => (config.server.responseCacheMs = v));
+  set<number>('metrics.finished-job-minutes', (v) => (config.server.metricsFinishedJobMinutes = v));
 }
 
 function check(spec: KeySpec, value: unknown): unknown {
@@ -109,6 +148,10 @@ function check(spec: KeySpec, value: unknown): unknown {
       return new Problem(`expected true or false, got ${JSON.stringify(value)}`);
     case 'string':
       return typeof value === 'string' && value !== '' ? value : new Problem(`expected a non-empty string, got ${JSON.stringify(value)}`);
+    case 'list': {
+      const parsed = spec.parse(value);
+      return 'value' in parsed ? parsed.value : new Problem(parsed.problems.join('; '));
+    }
     case 'enum': {
       const upper = typeof value === 'string' ? value.toUpperCase() : '';
       return spec.values.includes(upper) ? upper : new Problem(`expected one of ${spec.values.join(', ')}, got ${JSON.stringify(value)}`);

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, SluiceError } from '../../core/errors.js';
 import type { PluginContext, SinkPlugin, SourcePlugin } from '../../core/plugin.js';
@@ -13,6 +15,8 @@ import { WorkerLogBuffer } from './worker-logger.js';
  */
 const port = parentPort;
 if (port === null) throw new Error('subtask-worker must run in a worker thread');
+
+lowerPriority();
 
 const post = (message: FromWorker): void => port.postMessage(message);
 const logs = new WorkerLogBuffer((lines) => post({ type: 'log', lines }));
@@ -88,4 +92,18 @@ function errorInfo(error: unknown): ErrorInfo {
   const code = error instanceof SluiceError ? error.code : 'PLUGIN_FAILED';
   const stack = error instanceof Error ? error.stack : undefined;
   return { message: errorMessage(error), code, ...(stack === undefined ? {} : { stack }) };
+}
+
+/**
+ * Subtasks run at a lower priority (nice 10) than the coordinator thread, so the REST API answers
+ * promptly while every worker is busy (bench/rest). Linux allows this per thread; elsewhere all
+ * threads keep the same priority.
+ */
+function lowerPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (threadId > 0) setPriority(threadId, 10);
+  } catch {
+    // not Linux, or not permitted: priorities stay equal
+  }
 }
