@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -27,7 +28,8 @@ export interface SpecError {
   message: string;
 }
 
-const SPEC_FILE = '/work/shared/reference/flink/rest_v1_dispatcher.yml';
+/** Flink's spec in the shared folder beside the repository (dist/test/api → ../../../../shared). */
+const SPEC_FILE = fileURLToPath(new URL('../../../../shared/reference/flink/rest_v1_dispatcher.yml', import.meta.url));
 
 /**
  * Wire shapes that replace the spec's (reference §1.1). Each entry is a deviation of Flink's spec
