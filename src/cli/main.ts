@@ -1,18 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError, errorMessage, formatProblem } from '../core/errors.js';
-import { closestNames } from '../core/suggest.js';
-import { catalog } from '../plugins.js';
-import { docsCommand } from './docs-command.js';
 import { EXIT } from './exit-codes.js';
-import { loadJob, parseVariables } from './load-job.js';
-import { renderOptionTable } from './plugin-doc.js';
-import { shadeCommand } from './shade-command.js';
-import { describePlan, runCommand, type RunFlags } from './run-command.js';
-import { serveCommand, type ServeFlags } from './serve-command.js';
+import type { RunFlags } from './run-command.js';
+import type { ServeFlags } from './serve-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** Commands load their modules when they run, so `sluice run` does not pay for the server's. */
 function program(): Command {
   const cli = new Command('sluice')
     .description('Run Apache SeaTunnel job configs (HOCON or JSON) on Node.js')
@@ -31,6 +26,7 @@ function program(): Command {
     .option('-r, --restore <jobId>', 'resume that job from its latest savepoint or checkpoint')
     .option('--data-dir <dir>', 'where checkpoints and savepoints are kept', '.sluice')
     .action(async (config: string, flags: RunFlags) => {
+      const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand(config, flags);
     });
 
@@ -40,6 +36,8 @@ function program(): Command {
     .argument('<config>', 'job config file')
     .option('-i, --variable <key=value>', 'set a ${key} variable (repeatable)', collect, [])
     .action(async (config: string, flags: { variable: string[] }) => {
+      const { loadJob, parseVariables } = await import('./load-job.js');
+      const { describePlan } = await import('./run-command.js');
       const { plan, warnings } = await loadJob(config, { variables: parseVariables(flags.variable) });
       for (const warning of warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
       process.stdout.write(`${describePlan(plan)}\nConfig file ${config} is valid.\n`);
@@ -52,6 +50,7 @@ function program(): Command {
       .argument('<config>', 'job config file')
       .option('-o, --output <file>', 'write the result to a file instead of stdout')
       .action(async (config: string, flags: { output?: string }) => {
+        const { shadeCommand } = await import('./shade-command.js');
         process.exitCode = await shadeCommand(direction, config, flags.output);
       });
   }
@@ -60,22 +59,9 @@ function program(): Command {
     .command('plugins')
     .description('list plugins, or show the options of one')
     .argument('[name]', 'plugin name')
-    .action((name?: string) => {
-      if (name === undefined) {
-        for (const type of ['source', 'transform', 'sink'] as const) {
-          process.stdout.write(`${type}s:\n`);
-          for (const plugin of catalog.all().filter((p) => p.type === type)) process.stdout.write(`  ${plugin.name.padEnd(18)} ${plugin.description.split('. ')[0]}\n`);
-        }
-        return;
-      }
-      const found = catalog.all().filter((p) => p.name.toLowerCase() === name.toLowerCase());
-      if (found.length === 0) {
-        const hint = closestNames(name, catalog.all().map((p) => p.name));
-        process.stderr.write(`unknown plugin "${name}"${hint.length > 0 ? `; did you mean ${hint.join(' or ')}?` : ''}\n`);
-        process.exitCode = EXIT.invalid;
-        return;
-      }
-      process.stdout.write(`${found.map(renderOptionTable).join('\n\n')}\n`);
+    .action(async (name?: string) => {
+      const { pluginsCommand } = await import('./plugins-command.js');
+      process.exitCode = pluginsCommand(name);
     });
 
   cli
@@ -83,6 +69,7 @@ function program(): Command {
     .description('write the plugin reference (docs/plugins/*.md) from the option specs')
     .argument('[dir]', 'output folder', 'docs/plugins')
     .action(async (dir: string) => {
+      const { docsCommand } = await import('./docs-command.js');
       process.exitCode = await docsCommand(dir);
     });
 
@@ -94,6 +81,7 @@ function program(): Command {
     .option('-p, --port <port>', 'REST port (default 5801; 0 picks a free one)')
     .option('--host <address>', 'bind address (default 127.0.0.1; 0.0.0.0 for every interface)')
     .action(async (flags: ServeFlags) => {
+      const { serveCommand } = await import('./serve-command.js');
       process.exitCode = await serveCommand(flags);
     });
 
