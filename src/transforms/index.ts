@@ -7,6 +7,7 @@ import { jsonPathTransform } from './json-path/json-path.js';
 import { replaceTransform } from './replace.js';
 import { rowKindExtractorTransform } from './row-kind-extractor.js';
 import { splitTransform } from './split.js';
+import { sqlTransform } from './sql/sql.js';
 
 /** Every transform Sluice ships. */
 export const transforms: readonly TransformPlugin[] = [
@@ -18,4 +19,5 @@ export const transforms: readonly TransformPlugin[] = [
   splitTransform,
   jsonPathTransform,
   rowKindExtractorTransform,
+  sqlTransform,
 ];

@@ -4,7 +4,7 @@ import { transforms } from '../../src/transforms/index.js';
 
 describe('transform registry', () => {
   it('lists every SeaTunnel transform Sluice implements, once', () => {
-    assert.deepEqual(transforms.map((t) => t.name).sort(), ['Copy', 'FieldMapper', 'Filter', 'FilterRowKind', 'JsonPath', 'Replace', 'RowKindExtractor', 'Split']);
+    assert.deepEqual(transforms.map((t) => t.name).sort(), ['Copy', 'FieldMapper', 'Filter', 'FilterRowKind', 'JsonPath', 'Replace', 'RowKindExtractor', 'Split', 'Sql']);
     assert.ok(transforms.every((t) => t.type === 'transform'));
   });
 

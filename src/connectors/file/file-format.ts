@@ -1,12 +1,17 @@
 /** The file formats LocalFile reads and writes, and what follows from each. */
-export const FILE_FORMATS = ['text', 'csv', 'json'] as const;
+export const FILE_FORMATS = ['text', 'csv', 'json', 'parquet'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
-export const COMPRESS_CODECS = ['none', 'gzip'] as const;
+/** SeaTunnel's CompressFormat names; which of them a format takes is checked by checkFormatCodec. */
+export const COMPRESS_CODECS = ['none', 'gzip', 'snappy', 'brotli', 'zstd', 'lz4', 'lzo'] as const;
 export type CompressCodec = (typeof COMPRESS_CODECS)[number];
 
-/** SeaTunnel's FileFormat suffixes: text files end in `.txt`. */
+/** SeaTunnel's CompressFormat suffixes, put before `.parquet` as SeaTunnel does (`.snappy.parquet`). */
+const PARQUET_CODEC_SUFFIX: Record<string, string> = { none: '', snappy: '.snappy', gzip: '.gz', brotli: '.br', zstd: '.zstd', lz4: '.lz4', lzo: '.lzo' };
+
+/** SeaTunnel's FileFormat suffixes: text files end in `.txt`; gzip text files add `.gz`. */
 export function fileExtension(format: FileFormat, codec: CompressCodec): string {
+  if (format === 'parquet') return `${PARQUET_CODEC_SUFFIX[codec] ?? ''}.parquet`;
   const base = format === 'text' ? '.txt' : `.${format}`;
   return codec === 'gzip' ? `${base}.gz` : base;
 }

@@ -6,7 +6,8 @@ import { DATE_FORMATS, DATETIME_FORMATS, TIME_FORMATS } from './temporal-formats
 /**
  * LocalFile options, as SeaTunnel's connector-file declares them (FileBaseOptions,
  * FileBaseSourceOptions, FileBaseSinkOptions; docs/en/connector-v2/{source,sink}/LocalFile.md):
- * same keys and defaults, limited to the text, csv and json formats and to gzip compression.
+ * same keys and defaults, limited to the text, csv, json and parquet formats; text, csv and json
+ * take gzip compression, parquet snappy, gzip, brotli (and zstd on Node 22.15+).
  */
 const temporal: OptionSpec[] = [
   {
@@ -56,7 +57,8 @@ const common: OptionSpec[] = [
     type: 'enum',
     values: COMPRESS_CODECS,
     default: 'none',
-    description: 'Compression of the files: `none` or `gzip` (SeaTunnel offers lzo for text files instead).',
+    description:
+      'Compression of the files: `none` or `gzip` for text, csv and json (SeaTunnel offers lzo instead); `none`, `snappy`, `gzip`, `brotli` or `zstd` (Node 22.15+) inside parquet files. lzo and lz4 are not supported. The source reads a parquet file\'s codec from the file.',
     example: 'gzip',
   },
   {
@@ -83,14 +85,14 @@ export const LOCAL_FILE_SOURCE_OPTIONS: readonly OptionSpec[] = [
     type: 'enum',
     values: FILE_FORMATS,
     required: true,
-    description: 'Format of the files: `text` (delimited lines), `csv` (RFC 4180) or `json` (one JSON object per line).',
+    description: 'Format of the files: `text` (delimited lines), `csv` (RFC 4180), `json` (one JSON object per line) or `parquet`.',
     example: 'csv',
   },
   {
     key: 'schema',
     type: 'object',
     description:
-      'The columns to read: `fields { name = type }` or `columns = [{name, type, ...}]`, optional `table`. Required for json; without it a text or csv line is one string column `content`.',
+      'The columns to read: `fields { name = type }` or `columns = [{name, type, ...}]`, optional `table`. Required for json; without it a text or csv line is one string column `content`, and parquet columns are read from the first file\'s footer (parquet columns are matched by name).',
     example: 'schema { fields { id = bigint, name = string } }',
   },
   {
@@ -107,6 +109,14 @@ export const LOCAL_FILE_SOURCE_OPTIONS: readonly OptionSpec[] = [
     description:
       'A regular expression the whole file name must match; when it starts with `path`, it is matched against the file\'s path instead (SeaTunnel\'s rule).',
     example: '"orders_.*\\\\.csv"',
+  },
+  {
+    key: 'parse_partition_from_path',
+    type: 'boolean',
+    default: true,
+    description:
+      'Read `key=value` directories in the path of the first file as extra string columns after the file\'s columns, filled per file from its own path (Hive layout; `%XX` escapes undone, `__HIVE_DEFAULT_PARTITION__` reads as null). Keys the files already have as columns are not added.',
+    example: 'false',
   },
   {
     key: 'null_format',
@@ -131,8 +141,9 @@ export const LOCAL_FILE_SINK_OPTIONS: readonly OptionSpec[] = [
     type: 'enum',
     values: FILE_FORMATS,
     default: 'csv',
-    description: 'Format of the files: `text` (.txt), `csv` (.csv) or `json` (.json, one object per line). `.gz` follows with gzip.',
-    example: 'text',
+    description:
+      'Format of the files: `text` (.txt), `csv` (.csv), `json` (.json, one object per line; `.gz` follows with gzip) or `parquet` (.parquet, after the codec\'s suffix: `.snappy.parquet`). Parquet keeps every type exactly: decimal(p, s), bigint, dates, times (nanoseconds), timestamps (microseconds), bytes, arrays, maps and rows.',
+    example: 'parquet',
   },
   {
     key: 'custom_filename',
@@ -178,6 +189,35 @@ export const LOCAL_FILE_SINK_OPTIONS: readonly OptionSpec[] = [
     min: 1,
     description: 'Rows per file: a writer starts a new file part after this many rows.',
     example: '100000',
+  },
+  {
+    key: 'have_partition',
+    type: 'boolean',
+    default: false,
+    description: 'Whether the output is partitioned. As in SeaTunnel\'s code, a non-empty partition_by partitions the output whatever this says.',
+    example: 'true',
+  },
+  {
+    key: 'partition_by',
+    type: 'list',
+    elementType: 'string',
+    description:
+      'Fields whose values name sub-directories of the table directory (Hive layout). Each must be one of the written columns; values are escaped as Hive escapes path names, and null or empty values go to `__HIVE_DEFAULT_PARTITION__`.',
+    example: '["dt", "country"]',
+  },
+  {
+    key: 'partition_dir_expression',
+    type: 'string',
+    default: '${k0}=${v0}/${k1}=${v1}/.../${kn}=${vn}/',
+    description: 'The partition directory: `${kN}` is the N-th partition field\'s name, `${vN}` its value. The default means `k0=v0/k1=v1/...` for all fields.',
+    example: '"${v0}/${v1}"',
+  },
+  {
+    key: 'is_partition_field_write_in_file',
+    type: 'boolean',
+    default: false,
+    description: 'Write the partition fields into the files too (by default they are only in the directory names, as Hive expects).',
+    example: 'true',
   },
   {
     key: 'enable_header_write',

@@ -4,6 +4,8 @@ import type { TableSchema } from '../../core/table.js';
 import type { CsvQuoteMode } from './csv-text.js';
 import { defaultFieldDelimiter, findEncoding, localPath, type CompressCodec, type FileEncoding, type FileFormat } from './file-format.js';
 import { checkDelimitersAndEncoding } from './check-delimiters-and-encoding.js';
+import { checkFormatCodec } from './check-format-codec.js';
+import { checkPartitionsAndParquet, partitionSettings } from './sink-partitions.js';
 import { tableDirectory } from './table-directory.js';
 import { temporalFormats, type TemporalFormats } from './temporal-formats.js';
 import { compilePattern, PatternError, type TemporalPattern } from './temporal-pattern.js';
@@ -26,6 +28,11 @@ export interface FileSinkSettings {
   batchSize: number;
   headerWrite: boolean;
   quoteMode: CsvQuoteMode;
+  /** partition_by: empty when the output is not partitioned. */
+  partitionBy: string[];
+  /** partition_dir_expression, undefined for the default `k0=v0/k1=v1/...`. */
+  partitionDirExpression: string | undefined;
+  partitionFieldWriteInFile: boolean;
 }
 
 export const TRANSACTION_ID = '${transactionId}';
@@ -48,12 +55,22 @@ export function validateSinkOptions(options: OptionValues): ConfigProblem[] {
   if (Array.isArray(columns) && new Set(columns.map((c) => String(c).toLowerCase())).size !== columns.length) {
     problems.push({ path: 'sink_columns', message: 'names a column twice' });
   }
+  problems.push(...checkFormatCodec(options, 'csv'));
+  const partitions = options['partition_by'];
+  if (Array.isArray(partitions) && new Set(partitions.map((c) => String(c).toLowerCase())).size !== partitions.length) {
+    problems.push({ path: 'partition_by', message: 'names a field twice' });
+  }
   return problems;
 }
 
-/** Plan-time checks against the input tables: sink_columns exist, tables do not share an output directory. */
+/**
+ * Plan-time checks against the input tables: sink_columns and partition_by fields exist, partition
+ * fields are written columns and leave some column for the files, parquet can hold every written
+ * type, tables do not share an output directory.
+ */
 export function checkSinkTables(options: OptionValues, tables: TableSchema[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  problems.push(...checkPartitionsAndParquet(options, tables));
   const columns = options['sink_columns'];
   if (Array.isArray(columns) && columns.length > 0) {
     for (const table of tables) {
@@ -97,5 +114,6 @@ export function readSinkSettings(options: OptionValues): FileSinkSettings {
     batchSize: Number(options['batch_size'] ?? 1000000),
     headerWrite: options['enable_header_write'] === true,
     quoteMode: (options['csv_string_quote_mode'] ?? 'MINIMAL') as CsvQuoteMode,
+    ...partitionSettings(options),
   };
 }

@@ -4,6 +4,10 @@ import type { OptionValues } from '../../core/option-spec.js';
 import type { TableSchema } from '../../core/table.js';
 import { DEFAULT_TABLE_PATH, parseSchemaConfig } from '../common/schema-config.js';
 import { checkDelimitersAndEncoding } from './check-delimiters-and-encoding.js';
+import { checkFormatCodec } from './check-format-codec.js';
+import { firstFileSync } from './first-file.js';
+import { parquetColumns, readParquetFooterSync } from './parquet-footer.js';
+import { partitionColumns } from './source-partitions.js';
 import { defaultFieldDelimiter, findEncoding, localPath, type CompressCodec, type FileEncoding, type FileFormat } from './file-format.js';
 import { temporalFormats, type TemporalFormats } from './temporal-formats.js';
 
@@ -26,6 +30,8 @@ export interface FileSourceSettings {
   codec: CompressCodec;
   encoding: FileEncoding;
   temporal: TemporalFormats;
+  /** parse_partition_from_path */
+  parsePartitions: boolean;
 }
 
 /** The column a schema-less text or csv line is read into (SeaTunnel's buildSimpleTextSchema). */
@@ -37,6 +43,8 @@ export function validateSourceOptions(options: OptionValues): ConfigProblem[] {
     problems.push({ path: 'schema', message: 'is required when file_format_type is json' });
   }
   problems.push(...checkDelimitersAndEncoding(options, false));
+  // A parquet file names its own codec.
+  if (options['file_format_type'] !== 'parquet') problems.push(...checkFormatCodec(options, undefined));
   const pattern = options['file_filter_pattern'];
   if (typeof pattern === 'string') {
     try {
@@ -69,12 +77,40 @@ export function readSourceSettings(options: OptionValues): FileSourceSettings {
       String(options['datetime_format'] ?? 'yyyy-MM-dd HH:mm:ss'),
       String(options['time_format'] ?? 'HH:mm:ss'),
     ),
+    parsePartitions: options['parse_partition_from_path'] !== false,
   };
 }
 
-/** The one table the source emits: the schema's, or a single string column `content`. */
+/**
+ * The one table the source emits: the columns the files hold (fileTable), then, with
+ * parse_partition_from_path, the partition columns of the first file's path.
+ */
 export function sourceTable(options: OptionValues, outputName: string | undefined): TableSchema {
+  const table = fileTable(options, outputName);
+  if (options['parse_partition_from_path'] === false) return table;
+  const partitions = partitionColumns(firstFileSync(readSourceSettings(options)), table.columns);
+  return partitions.length === 0 ? table : { ...table, columns: [...table.columns, ...partitions] };
+}
+
+/**
+ * The columns the files hold: the schema's; without one, a parquet file's own columns (from the
+ * first file's footer, read now: a plan-time read of one footer), or a single string column
+ * `content` for text and csv lines.
+ */
+export function fileTable(options: OptionValues, outputName: string | undefined): TableSchema {
   const schema = options['schema'];
   if (schema !== undefined) return parseSchemaConfig(schema, outputName, 'schema');
+  if (options['file_format_type'] === 'parquet') {
+    const settings = readSourceSettings(options);
+    const first = firstFileSync(settings);
+    if (first === undefined) throw new OptionError('schema', `no parquet file under ${settings.path} to read the columns from; give a schema or check path`);
+    let columns;
+    try {
+      columns = parquetColumns(readParquetFooterSync(first));
+    } catch (error) {
+      throw new OptionError('path', `cannot read the columns of ${first}: ${(error as Error).message}`);
+    }
+    return { tablePath: outputName ?? DEFAULT_TABLE_PATH, columns };
+  }
   return { tablePath: outputName ?? DEFAULT_TABLE_PATH, columns: [{ name: CONTENT_COLUMN, type: { kind: 'string' } }] };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { DataType } from '../../core/data-type.js';
 import { SluiceError } from '../../core/errors.js';
 import type { SinkContext, SinkWriter } from '../../core/plugin.js';
 import type { Row } from '../../core/row.js';
@@ -11,25 +12,35 @@ import { syncDirectory } from './file-commit.js';
 import { fileExtension } from './file-format.js';
 import { fileName, transactionId } from './file-name.js';
 import type { FileSinkSettings } from './file-sink-settings.js';
+import { partitionDirectory, partitionText } from './partition-path.js';
+import { ParquetFileBody } from './parquet-file-body.js';
 import { RowEncoder } from './row-encoder.js';
 import { stagingDirectory, tableDirectory } from './table-directory.js';
+import { partitionIndices, writtenColumnIndices } from './written-columns.js';
 
 /** Text buffered per file before it is written (and, with gzip, compressed as one gzip member). */
 const FLUSH_CHARS = 1 << 20;
 
 interface OpenFile {
-  tablePath: string;
+  /** The table path, and the partition directory after a NUL when partitioned: keys openFiles and parts. */
+  key: string;
+  /** Where the file is published: the table directory, or its partition directory. */
   directory: string;
   path: string;
   fd: number;
   rows: number;
   chunks: string[];
   chars: number;
+  /** Set for parquet files, which buffer columns instead of text. */
+  parquet: ParquetFileBody | undefined;
 }
 
 interface TableOutput {
   encoder: RowEncoder;
   directory: string;
+  table: TableSchema;
+  /** The row's partition directory (relative), or undefined when the output is not partitioned. */
+  partitionOf: ((values: readonly unknown[]) => string) | undefined;
 }
 
 /**
@@ -43,8 +54,11 @@ interface TableOutput {
  * subtask and checkpoint. Without transactions, rows go straight to files with those names, a new
  * set after every checkpoint.
  *
- * A file is started on the first row of a table after a checkpoint (no empty files) and rolled
- * after batch_size rows. Existing files are never overwritten (files are created exclusively).
+ * A file is started on the first row of a table (and, with partition_by, of a partition
+ * directory) after a checkpoint (no empty files) and rolled after batch_size rows. Existing files
+ * are never overwritten (files are created exclusively). Parquet files buffer a row group of
+ * columns at a time and get their footer when they are completed; staged parquet files are
+ * therefore complete files, published by the same rename.
  */
 export class LocalFileSinkWriter implements SinkWriter {
   /** SeaTunnel's uuidPrefix: different for every writer, including restored ones. */
@@ -67,7 +81,12 @@ export class LocalFileSinkWriter implements SinkWriter {
   ) {
     this.extension = fileExtension(settings.format, settings.codec);
     for (const table of tables) {
-      this.outputs.set(table.tablePath, { encoder: new RowEncoder(table, settings), directory: tableDirectory(settings.path, table.tablePath, tables.length) });
+      this.outputs.set(table.tablePath, {
+        encoder: new RowEncoder(table, settings),
+        directory: tableDirectory(settings.path, table.tablePath, tables.length),
+        table,
+        partitionOf: partitioner(table, settings),
+      });
     }
   }
 
@@ -78,11 +97,24 @@ export class LocalFileSinkWriter implements SinkWriter {
     const rowDelimiter = this.settings.rowDelimiter;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as Row;
-      if (row.tableId !== tableId || file === undefined || output === undefined) {
-        tableId = row.tableId;
-        output = this.outputs.get(tableId);
-        if (output === undefined) throw new SluiceError('PLUGIN_FAILED', `LocalFile sink got a row of table "${tableId}", which is not one of its input tables`);
-        file = this.openFiles.get(tableId) ?? this.startFile(tableId, output);
+      if (row.tableId !== tableId || file === undefined || output === undefined || output.partitionOf !== undefined) {
+        if (row.tableId !== tableId || output === undefined) {
+          tableId = row.tableId;
+          output = this.outputs.get(tableId);
+          if (output === undefined) throw new SluiceError('PLUGIN_FAILED', `LocalFile sink got a row of table "${tableId}", which is not one of its input tables`);
+        }
+        const partition = output.partitionOf === undefined ? '' : output.partitionOf(row.fields);
+        const key = partition === '' ? tableId : `${tableId}\u0000${partition}`;
+        file = this.openFiles.get(key) ?? this.startFile(key, output, partition);
+      }
+      if (file.parquet !== undefined) {
+        file.parquet.add(row.fields);
+        file.rows++;
+        if (file.rows >= this.settings.batchSize) {
+          this.finishFile(file);
+          file = undefined;
+        }
+        continue;
       }
       const line = output.encoder.encode(row.fields);
       file.chunks.push(line, rowDelimiter);
@@ -112,7 +144,7 @@ export class LocalFileSinkWriter implements SinkWriter {
     const now = new Date();
     const files: StagedFile[] = finished.map((file) => ({
       staged: file.path,
-      final: join(file.directory, fileName(this.settings.fileNameExpression, this.settings.filenameTimeFormat, transaction, this.nextPart(file.tablePath), this.extension, now)),
+      final: join(file.directory, fileName(this.settings.fileNameExpression, this.settings.filenameTimeFormat, transaction, this.nextPart(file.key), this.extension, now)),
     }));
     return { files };
   }
@@ -142,16 +174,17 @@ export class LocalFileSinkWriter implements SinkWriter {
     return undefined;
   }
 
-  private startFile(tablePath: string, output: TableOutput): OpenFile {
+  private startFile(key: string, output: TableOutput, partition: string): OpenFile {
     let directory: string;
     let path: string;
+    const finalDirectory = partition === '' ? output.directory : join(output.directory, partition);
     if (this.settings.transactional) {
       directory = stagingDirectory(output.directory, this.context.jobId);
       path = join(directory, `${this.writerId}_${this.context.subtaskIndex}_${this.sequence++}${this.extension}`);
     } else {
-      directory = output.directory;
+      directory = finalDirectory;
       const transaction = transactionId(this.context.jobId, this.writerId, this.context.subtaskIndex, this.checkpointId);
-      path = join(directory, fileName(this.settings.fileNameExpression, this.settings.filenameTimeFormat, transaction, this.nextPart(tablePath), this.extension, new Date()));
+      path = join(directory, fileName(this.settings.fileNameExpression, this.settings.filenameTimeFormat, transaction, this.nextPart(key), this.extension, new Date()));
     }
     let fd: number;
     try {
@@ -160,23 +193,39 @@ export class LocalFileSinkWriter implements SinkWriter {
     } catch (error) {
       throw new SluiceError('PLUGIN_FAILED', `LocalFile: cannot create ${path}: ${(error as Error).message}`, { cause: error });
     }
-    const file: OpenFile = { tablePath, directory: output.directory, path, fd, rows: 0, chunks: [], chars: 0 };
-    const header = output.encoder.header();
-    if (header !== undefined) {
-      file.chunks.push(header, this.settings.rowDelimiter);
-      file.chars += header.length + this.settings.rowDelimiter.length;
+    const file: OpenFile = { key, directory: finalDirectory, path, fd, rows: 0, chunks: [], chars: 0, parquet: undefined };
+    if (this.settings.format === 'parquet') {
+      const indices = writtenColumnIndices(output.table, this.settings);
+      const fields = indices.map((i) => output.table.columns[i] as { name: string; type: DataType });
+      try {
+        file.parquet = new ParquetFileBody(fd, path, fields, indices, this.settings.codec);
+      } catch (error) {
+        closeSync(fd);
+        rmSync(path, { force: true });
+        throw error;
+      }
+    } else {
+      const header = output.encoder.header();
+      if (header !== undefined) {
+        file.chunks.push(header, this.settings.rowDelimiter);
+        file.chars += header.length + this.settings.rowDelimiter.length;
+      }
     }
-    this.openFiles.set(tablePath, file);
+    this.openFiles.set(key, file);
     return file;
   }
 
-  private nextPart(tablePath: string): number {
-    const part = this.parts.get(tablePath) ?? 0;
-    this.parts.set(tablePath, part + 1);
+  private nextPart(key: string): number {
+    const part = this.parts.get(key) ?? 0;
+    this.parts.set(key, part + 1);
     return part;
   }
 
   private flush(file: OpenFile): void {
+    if (file.parquet !== undefined) {
+      file.parquet.flush();
+      return;
+    }
     if (file.chunks.length === 0) return;
     const text = file.chunks.join('');
     file.chunks = [];
@@ -200,14 +249,24 @@ export class LocalFileSinkWriter implements SinkWriter {
 
   /** Writes out, fsyncs and closes a file; with transactions it then waits for prepareCommit. */
   private finishFile(file: OpenFile): void {
-    this.flush(file);
+    if (file.parquet !== undefined) file.parquet.finish();
+    else this.flush(file);
     try {
       fsyncSync(file.fd);
       closeSync(file.fd);
     } catch (error) {
       throw new SluiceError('PLUGIN_FAILED', `LocalFile: cannot complete ${file.path}: ${(error as Error).message}`, { cause: error });
     }
-    this.openFiles.delete(file.tablePath);
+    this.openFiles.delete(file.key);
     this.finished.push(file);
   }
+}
+
+/** The partition directory of a row of `table`, or undefined when the sink does not partition. */
+function partitioner(table: TableSchema, settings: FileSinkSettings): ((values: readonly unknown[]) => string) | undefined {
+  if (settings.partitionBy.length === 0) return undefined;
+  const indices = partitionIndices(table, settings);
+  const types = indices.map((i) => (table.columns[i] as { type: DataType }).type);
+  const directory = partitionDirectory(settings.partitionDirExpression, indices.map((i) => (table.columns[i] as { name: string }).name));
+  return (values) => directory(indices.map((index, k) => partitionText(values[index], types[k] as DataType)));
 }

@@ -8,7 +8,8 @@ import { LocalFileSinkWriter } from './local-file-sink-writer.js';
 import { stagingDirectory, tableDirectory } from './table-directory.js';
 
 /**
- * LocalFile sink: writes text, csv or json-lines files, plain or gzip, with exactly-once output
+ * LocalFile sink: writes text, csv or json-lines files (plain or gzip) or parquet files, optionally
+ * into Hive partition directories (partition_by), with exactly-once output
  * through two-phase commit: writers stage files in a hidden directory, `commit` renames them to
  * their final names once the checkpoint is stored, `abort` and `discardStaged` delete what will
  * never be committed.
@@ -16,7 +17,7 @@ import { stagingDirectory, tableDirectory } from './table-directory.js';
 export const localFileSink: SinkPlugin = {
   name: 'LocalFile',
   type: 'sink',
-  description: 'Writes text, csv or json-lines files, plain or gzip, to a local directory, exactly once (SeaTunnel LocalFile).',
+  description: 'Writes text, csv, json-lines (plain or gzip) or parquet files to a local directory, optionally partitioned, exactly once (SeaTunnel LocalFile).',
   exactlyOnce: true,
   options: LOCAL_FILE_SINK_OPTIONS,
   validate: validateSinkOptions,

@@ -7,6 +7,7 @@ import type { FileSourceSettings } from './file-source-settings.js';
 import type { FileSplit } from './file-splits.js';
 import { ScanError } from './record-scanner.js';
 import type { RowDecoder } from './row-decoder.js';
+import { partitionValues } from './source-partitions.js';
 
 /**
  * Reads LocalFile splits one file after the other, streaming each (never the whole file in
@@ -19,9 +20,14 @@ export class LocalFileSourceReader implements SourceReader {
   private current: { split: FileSplit; cursor: FileCursor } | undefined;
   private readonly decoder: TextDecoder | undefined;
 
+  /** The partition values of the current split's file (parse_partition_from_path). */
+  private partitions: (string | null)[] = [];
+
   constructor(
     private readonly settings: FileSourceSettings,
     private readonly rowDecoder: RowDecoder,
+    /** Partition columns the table has after the file's columns, filled from each file's path. */
+    private readonly partitionNames: readonly string[] = [],
   ) {
     const label = settings.encoding.label;
     this.decoder = label === 'utf-8' || label === 'latin1' || label === 'ascii' ? undefined : new TextDecoder(label);
@@ -42,6 +48,7 @@ export class LocalFileSourceReader implements SourceReader {
         const next = this.pending.shift();
         if (next === undefined) return rows.length > 0 ? rows : null;
         this.current = { split: next, cursor: new FileCursor(next, this.settings) };
+        this.partitions = partitionValues(next.path, this.partitionNames);
       }
       const { split, cursor } = this.current;
       let bytes: Buffer | undefined;
@@ -66,7 +73,10 @@ export class LocalFileSourceReader implements SourceReader {
       split.offset = cursor.scanner.position;
       split.records++;
       split.line += this.settings.format === 'csv' ? 1 + countOf(record, this.settings.rowDelimiter) : 1;
-      if (fields !== undefined) rows.push({ kind: '+I', tableId: split.tablePath, fields });
+      if (fields !== undefined) {
+        if (this.partitions.length > 0) fields.push(...this.partitions);
+        rows.push({ kind: '+I', tableId: split.tablePath, fields });
+      }
     }
     return rows;
   }

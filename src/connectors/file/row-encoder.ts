@@ -4,10 +4,12 @@ import { quoteCsvOther, quoteCsvString } from './csv-text.js';
 import type { FileSinkSettings } from './file-sink-settings.js';
 import { rowToJson } from './json-values.js';
 import { HIVE_SEPARATORS, valueToText, type TextValueFormat } from './text-values.js';
+import { writtenColumnIndices } from './written-columns.js';
 
 /**
  * Writes rows of one table as lines of the sink's format (without the row delimiter): the
- * sink_columns in their order (matched case-insensitively), else every column. Text joins the
+ * sink_columns in their order (matched case-insensitively), else every column, less the partition
+ * fields unless is_partition_field_write_in_file (writtenColumnIndices). Text joins the
  * field texts with the field delimiter (values are not escaped, as in SeaTunnel); csv quotes per
  * csv_string_quote_mode and also quotes any other field that would break the line; json writes
  * one object per row. Row kinds are not written.
@@ -22,10 +24,7 @@ export class RowEncoder {
     private readonly settings: FileSinkSettings,
   ) {
     const columns = table.columns;
-    this.indices =
-      settings.sinkColumns === undefined
-        ? columns.map((_, i) => i)
-        : settings.sinkColumns.map((name) => columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase())).filter((i) => i >= 0);
+    this.indices = writtenColumnIndices(table, settings);
     this.fields = this.indices.map((i) => columns[i] as { name: string; type: DataType });
     this.textFormat = { separators: [settings.fieldDelimiter, ...HIVE_SEPARATORS.slice(1)], temporal: settings.temporal };
   }
