@@ -5,6 +5,8 @@ import { emptyCounters } from './vertex-counters.js';
 /** Totals of a job, and of each vertex, summed over subtasks and attempts. */
 export interface MetricsSnapshot {
   vertices: Record<number, VertexCounters>;
+  /** The same counters per subtask index (summed over attempts): `subtasks[vertexId][index]`. */
+  subtasks: Record<number, VertexCounters[]>;
   /** Rows read by sources, rows written by sinks, and their bytes. */
   read: number;
   written: number;
@@ -25,20 +27,29 @@ export class JobMetrics {
 
   constructor(private readonly vertices: readonly Vertex[]) {}
 
-  update(key: string, counters: Record<number, VertexCounters>): void {
-    this.reports.set(key, counters);
+  /** Records what subtask `index` of a pipeline attempt has counted so far (cumulative). */
+  update(key: { pipeline: number; attempt: number; index: number }, counters: Record<number, VertexCounters>): void {
+    this.reports.set(`${key.pipeline}/${key.attempt}/${key.index}`, counters);
   }
 
   snapshot(): MetricsSnapshot {
     const totals: Record<number, VertexCounters> = {};
-    for (const vertex of this.vertices) totals[vertex.id] = emptyCounters();
-    for (const report of this.reports.values()) {
+    const subtasks: Record<number, VertexCounters[]> = {};
+    for (const vertex of this.vertices) {
+      totals[vertex.id] = emptyCounters();
+      subtasks[vertex.id] = [];
+    }
+    for (const [key, report] of this.reports) {
+      const index = Number(key.slice(key.lastIndexOf('/') + 1));
       for (const id in report) {
         const total = totals[Number(id)];
-        if (total !== undefined) addCounters(total, report[id]!);
+        if (total === undefined) continue;
+        addCounters(total, report[id]!);
+        const perSubtask = subtasks[Number(id)]!;
+        addCounters((perSubtask[index] ??= emptyCounters()), report[id]!);
       }
     }
-    const snapshot: MetricsSnapshot = { vertices: totals, read: 0, written: 0, readBytes: 0, writtenBytes: 0, readTables: {}, writtenTables: {} };
+    const snapshot: MetricsSnapshot = { vertices: totals, subtasks, read: 0, written: 0, readBytes: 0, writtenBytes: 0, readTables: {}, writtenTables: {} };
     for (const vertex of this.vertices) {
       const counters = totals[vertex.id]!;
       if (vertex.type === 'source') {

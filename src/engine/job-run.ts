@@ -165,7 +165,7 @@ export class JobRun {
       canceled: this.canceled.signal,
       log: (level: LogLine['level'], message: string) => this.log(level, message),
       onLog: (lines: LogLine[]) => this.options.onLog?.(lines),
-      onMetrics: (key: string, counters: Parameters<JobMetrics['update']>[1]) => this.metrics.update(key, counters),
+      onMetrics: (...args: Parameters<JobMetrics['update']>) => this.metrics.update(...args),
       finalCheckpoint: async (runner: PipelineRunner) => {
         await this.checkpointer.trigger({ kind: 'checkpoint', final: runner });
       },

@@ -17,7 +17,7 @@ export interface PipelineHost {
   canceled: AbortSignal;
   log(level: LogLine['level'], message: string): void;
   onLog(lines: LogLine[]): void;
-  onMetrics(key: string, counters: Record<number, VertexCounters>): void;
+  onMetrics(key: { pipeline: number; attempt: number; index: number }, counters: Record<number, VertexCounters>): void;
   /** Every subtask's input has ended: take the pipeline's final checkpoint (stored or not) and commit it. */
   finalCheckpoint(runner: PipelineRunner): Promise<void>;
 }
@@ -206,7 +206,7 @@ export class PipelineRunner {
   private listener(attempt: number, index: number): ConstructorParameters<typeof WorkerSlot>[0] {
     return {
       onLog: (lines) => this.host.onLog(lines),
-      onMetrics: (counters) => this.host.onMetrics(`${this.pipeline.id}/${attempt}/${index}`, counters),
+      onMetrics: (counters) => this.host.onMetrics({ pipeline: this.pipeline.id, attempt, index }, counters),
       onInputEnded: () => {
         if (++this.inputEnded === this.parallelism && this.closing === undefined) {
           this.closing = this.host.finalCheckpoint(this);

@@ -20,7 +20,7 @@ class FakeRun implements JobRunHandle {
   error: string | undefined;
   timestamps: Partial<Record<JobStatus, number>> = {};
   runningSeconds = 1;
-  metrics = { snapshot: () => ({ vertices: {}, read: 3, written: 3, readBytes: 0, writtenBytes: 0, readTables: {}, writtenTables: {} }) };
+  metrics = { snapshot: () => ({ vertices: {}, subtasks: {}, read: 3, written: 3, readBytes: 0, writtenBytes: 0, readTables: {}, writtenTables: {} }) };
   checkpoints = { counts: { triggered: 0, inProgress: 0, completed: 0, failed: 0, restored: 0 }, history: [] };
   restorable: boolean;
   private end!: (status: JobStatus) => void;

@@ -106,7 +106,7 @@ describe('SluiceMetrics', () => {
       ...(finishTime === undefined ? {} : { finishTime }),
       isStartWithSavePoint: false,
       plan: { jobName: `job ${jobId}`, vertices: [], pipelines: [] } as unknown as JobView['plan'],
-      metrics: { vertices: {}, read: 10, written: 8, readBytes: 100, writtenBytes: 80, readTables: {}, writtenTables: {} },
+      metrics: { vertices: {}, subtasks: {}, read: 10, written: 8, readBytes: 100, writtenBytes: 80, readTables: {}, writtenTables: {} },
       runningSeconds: 2,
       timestamps: {},
       slots: 1,

@@ -25,7 +25,7 @@ class ControlledRun implements JobRunHandle {
   timestamps: Partial<Record<JobStatus, number>> = {};
   runningSeconds = 1;
   rows = 0;
-  metrics = { snapshot: () => ({ vertices: {}, read: this.rows, written: this.rows, readBytes: 0, writtenBytes: 0, readTables: {}, writtenTables: {} }) };
+  metrics = { snapshot: () => ({ vertices: {}, subtasks: {}, read: this.rows, written: this.rows, readBytes: 0, writtenBytes: 0, readTables: {}, writtenTables: {} }) };
   checkpoints = { counts: { triggered: 0, inProgress: 0, completed: 0, failed: 0, restored: 0 }, history: [] };
   restorable = true;
   private end!: (status: JobStatus) => void;

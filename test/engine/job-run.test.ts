@@ -78,6 +78,17 @@ sink { Console { log.print.data = false } }`,
     assert.match(metrics.SourceReceivedQPS as string, /^\d+(\.\d+)?$/);
   });
 
+  it('keeps counters per subtask as well as per vertex', async () => {
+    const { job } = collectingJob(`env { parallelism = 2 }
+source { FakeSource { row.num = 5, split.num = 1, schema = { fields { x = int } } } }
+sink { Console { log.print.data = false } }`, '7');
+    assert.equal(await job.start(), 'FINISHED');
+    const { vertices, subtasks } = job.metrics.snapshot();
+    assert.deepEqual(subtasks[1]!.map((counters) => counters.rowsOut), [5, 5]);
+    assert.deepEqual(subtasks[2]!.map((counters) => counters.rowsIn), [5, 5]);
+    assert.equal(vertices[2]!.bytesIn, 10 * 4);
+  });
+
   it('throttles reads to read_limit.rows_per_second', async () => {
     const { job } = collectingJob(
       `env { read_limit.rows_per_second = 100 }

@@ -9,13 +9,6 @@ import type { IOMetricsInfo } from './schemas/job-schemas.js';
 export const DYNAMIC_MAX_PARALLELISM = 32768;
 
 /**
- * Counters per subtask, when the engine reports them: `subtasks[vertexId][subtaskIndex]`. The
- * engine's MetricsSnapshot holds totals only for now; this is read when present, so that per-subtask
- * figures appear as soon as the engine provides them.
- */
-type SnapshotWithSubtasks = MetricsSnapshot & { subtasks?: Record<number, (VertexCounters | undefined)[]> };
-
-/**
  * A vertex's current parallelism. A rescale changes the job's pipelines but not the copy of the
  * vertices the API reads; a pipeline whose non-source vertices disagree with it was rescaled, and
  * then every vertex of it runs at the pipeline's parallelism.
@@ -33,7 +26,8 @@ export function vertexCounters(job: JobView, vertex: Vertex): VertexCounters | u
 
 /** One subtask's counters: reported by the engine, or the vertex's own when it runs as one subtask; undefined when unknown. */
 export function subtaskCounters(job: JobView, vertex: Vertex, index: number): VertexCounters | undefined {
-  const reported = (job.metrics as SnapshotWithSubtasks).subtasks?.[vertex.id]?.[index];
+  // Snapshots stored before per-subtask counters existed have no `subtasks`.
+  const reported = (job.metrics.subtasks as MetricsSnapshot['subtasks'] | undefined)?.[vertex.id]?.[index];
   if (reported !== undefined) return reported;
   return vertexParallelism(job.plan, vertex) === 1 && index === 0 ? vertexCounters(job, vertex) : undefined;
 }
