@@ -46,6 +46,7 @@ const KEYS: Record<string, KeySpec> = {
   'rest.cors.allowed-origins': { type: 'list', parse: parseOrigins },
   'rest.cors.max-age': { type: 'int', min: 0 },
   'rest.response-cache.ttl-ms': { type: 'int', min: 0 },
+  'rest.async.store-duration': { type: 'int', min: 1 },
   'metrics.finished-job-minutes': { type: 'int', min: 0 },
   'data-dir': { type: 'string' },
   'slot-service.dynamic-slot': { type: 'bool' },
@@ -117,6 +118,7 @@ function apply(config: NodeConfig, values: Record<string, unknown>): void {
   set<number>('rest.port-count', (v) => (config.server.portCount = v));
   set<string>('rest.bind-address', (v) => (config.server.bindAddress = v));
   set<number>('rest.server.max-content-length', (v) => (config.server.maxContentLength = v));
+  set<number>('rest.async.store-duration', (v) => (config.server.asyncStoreDurationMs = v));
   set<string>('data-dir', (v) => (config.dataDir = v));
   set<boolean>('slot-service.dynamic-slot', (v) => (config.slots.dynamic = v));
   set<number>('slot-service.slot-num', (v) => (config.slots.slotNum = v));

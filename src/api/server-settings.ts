@@ -16,6 +16,8 @@ export interface ServerSettings {
   responseCacheMs: number;
   /** `metrics.finished-job-minutes` (10): how long an ended job keeps its series in `/metrics`. */
   metricsFinishedJobMinutes: number;
+  /** `rest.async.store-duration` (300000 ms, Flink's): how long a finished operation's result can be polled. */
+  asyncStoreDurationMs: number;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
@@ -26,4 +28,5 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   security: defaultSecuritySettings(),
   responseCacheMs: 1000,
   metricsFinishedJobMinutes: 10,
+  asyncStoreDurationMs: 300_000,
 };

@@ -46,7 +46,7 @@ export async function createServer(coordinator: Coordinator, settings: ServerSet
   await registerFamily(app, prometheusFamily(), { metrics }, limits);
   await registerFamily(app, seaTunnelFamily(settings.maxContentLength), { coordinator, node, health, bodyLimit: settings.maxContentLength }, { bodyLimit: settings.maxContentLength });
   await registerDashboard(app);
-  const monitoring = monitoringContext({ coordinator, node, health, settings, documented: [healthFamily(), prometheusFamily(), seaTunnelFamily(settings.maxContentLength)] });
+  const monitoring = monitoringContext({ coordinator, node, health, settings, asyncStoreDurationMs: settings.asyncStoreDurationMs, documented: [healthFamily(), prometheusFamily(), seaTunnelFamily(settings.maxContentLength)] });
   await registerFamily(app, monitoringFamily(settings.maxContentLength), monitoring, { bodyLimit: settings.maxContentLength });
   let closed: Promise<void> | undefined;
   return {
