@@ -19,9 +19,9 @@
  *   npm run bench:rest [-- --duration 5 --concurrency 16 --rounds 3 --only a,b,c,d]
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -164,15 +164,6 @@ async function bareServer(path: string, file: string, contentType: string): Prom
 }
 
 /** Linux: sets nice 10 on every thread of `pid` except its main thread; false elsewhere. */
-function reniceAllButMain(pid: number): boolean {
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) if (Number(tid) !== pid) setPriority(Number(tid), 10);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
@@ -324,17 +315,10 @@ async function benchLatencyUnderLoad(options: Options): Promise<void> {
       const cpuBefore = process.cpuUsage();
       const busy = await load(`${server.url}${path}`, 1, options.durationMs);
       const clientCpu = process.cpuUsage(cpuBefore);
-      // What the engine would get by running its worker threads at nice 10: the same job, with
-      // every thread of the server but its main (HTTP) thread reniced from outside.
-      const reniced = reniceAllButMain(server.child.pid!) ? await load(`${server.url}${path}`, 1, options.durationMs) : undefined;
       await postJson(`${server.url}/hazelcast/rest/maps/stop-job`, { jobId });
       await waitUntil(async () => !(await runningJobs(server.url)).some((job) => job.jobId === jobId), 'the job to stop');
       process.stdout.write(`  GET ${path}: idle p50 ${fmt(idle.p50, 2)} p99 ${fmt(idle.p99, 2)} ms (${fmt(idle.rps)} req/s); busy p50 ${fmt(busy.p50, 2)} p99 ${fmt(busy.p99, 2)} ms (${fmt(busy.rps)} req/s, client CPU ${fmt((clientCpu.user + clientCpu.system) / 1e6, 1)} s)\n`);
       rows.push({ measurement: `(c) p99 GET ${path}, busy vs idle (1 connection)`, sluice: `${fmt(busy.p99, 2)} ms`, baseline: `${fmt(idle.p99, 2)} ms`, ratio: `${fmt(busy.p99 / idle.p99, 2)}x`, target: '<= 2.0x', met: busy.p99 / idle.p99 <= 2 });
-      if (reniced !== undefined) {
-        process.stdout.write(`  GET ${path}: busy with worker threads at nice 10: p50 ${fmt(reniced.p50, 2)} p99 ${fmt(reniced.p99, 2)} ms (${fmt(reniced.rps)} req/s)\n`);
-        rows.push({ measurement: `(c') same, worker threads reniced to 10 from outside (not what sluice does today)`, sluice: `${fmt(reniced.p99, 2)} ms`, baseline: `${fmt(idle.p99, 2)} ms`, ratio: `${fmt(reniced.p99 / idle.p99, 2)}x`, target: '<= 2.0x', met: undefined });
-      }
     }
   } finally {
     await server.stop();
