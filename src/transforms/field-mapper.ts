@@ -1,10 +1,9 @@
 import { OptionError } from '../core/errors.js';
 import type { OptionValues } from '../core/option-spec.js';
 import type { BoundTransform, TransformPlugin } from '../core/plugin.js';
-import type { Row } from '../core/row.js';
 import type { Column, TableSchema } from '../core/table.js';
 import { missingFieldsMessage } from './shared/field-index.js';
-import { projectedTable } from './shared/output-columns.js';
+import { projectedTable, projectRows } from './shared/output-columns.js';
 import { stringMapping } from './shared/string-mapping.js';
 
 /**
@@ -57,19 +56,5 @@ function bindFieldMapper(options: OptionValues, input: TableSchema): BoundTransf
 
   const columns: Column[] = pairs.map(([, name], i) => ({ ...(input.columns[sources[i] as number] as Column), name }));
   const output = projectedTable(input, columns, new Map(pairs));
-  const width = sources.length;
-
-  return {
-    output,
-    map(rows: Row[]): Row[] {
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r] as Row;
-        const fields = row.fields;
-        const mapped = new Array<unknown>(width);
-        for (let i = 0; i < width; i++) mapped[i] = fields[sources[i] as number];
-        row.fields = mapped;
-      }
-      return rows;
-    },
-  };
+  return { output, map: projectRows(sources as number[]) };
 }

@@ -2,10 +2,9 @@ import type { ConfigProblem } from '../core/errors.js';
 import { OptionError } from '../core/errors.js';
 import type { OptionValues } from '../core/option-spec.js';
 import type { BoundTransform, TransformPlugin } from '../core/plugin.js';
-import type { Row } from '../core/row.js';
 import type { Column, TableSchema } from '../core/table.js';
 import { missingFieldsMessage } from './shared/field-index.js';
-import { projectedTable } from './shared/output-columns.js';
+import { projectedTable, projectRows } from './shared/output-columns.js';
 
 /**
  * SeaTunnel's `Filter` transform (`transform/filter/FilterFieldTransform.java`): a projection, not
@@ -66,19 +65,5 @@ function bindFilter(options: OptionValues, input: TableSchema): BoundTransform {
   const columns: Column[] = kept.map((i) => ({ ...(input.columns[i] as Column) }));
   const names = new Map(columns.map((column) => [column.name, column.name]));
   const output = projectedTable(input, columns, names);
-  const width = kept.length;
-
-  return {
-    output,
-    map(rows: Row[]): Row[] {
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r] as Row;
-        const fields = row.fields;
-        const projected = new Array<unknown>(width);
-        for (let i = 0; i < width; i++) projected[i] = fields[kept[i] as number];
-        row.fields = projected;
-      }
-      return rows;
-    },
-  };
+  return { output, map: projectRows(kept as number[]) };
 }

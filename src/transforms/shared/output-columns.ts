@@ -1,3 +1,4 @@
+import type { Row } from '../../core/row.js';
 import type { Column, TableSchema } from '../../core/table.js';
 
 export interface PlacedColumns {
@@ -53,4 +54,19 @@ export function projectedTable(input: TableSchema, columns: Column[], renamed: R
       .map((key) => ({ ...key, columns: key.columns.map((column) => ({ ...column, name: renamed.get(column.name) as string })) }));
   }
   return output;
+}
+
+/** Rows keep the fields at `indexes`, in that order (Filter, FieldMapper). */
+export function projectRows(indexes: readonly number[]): (rows: Row[]) => Row[] {
+  const width = indexes.length;
+  return (rows) => {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as Row;
+      const fields = row.fields;
+      const projected = new Array<unknown>(width);
+      for (let i = 0; i < width; i++) projected[i] = fields[indexes[i] as number];
+      row.fields = projected;
+    }
+    return rows;
+  };
 }
