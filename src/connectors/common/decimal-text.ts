@@ -10,6 +10,7 @@ export class DecimalRangeError extends Error {}
  * integer digits than `precision - scale`.
  */
 export function toDecimalText(text: string, precision: number, scale: number): string {
+  if (isCanonical(text, precision, scale)) return text;
   const match = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (match === null || ((match[2] ?? '') === '' && (match[3] ?? '') === '')) {
     throw new DecimalRangeError(`"${text}" is not a decimal number`);
@@ -39,6 +40,31 @@ export function toDecimalText(text: string, precision: number, scale: number): s
   const isZero = /^0*$/.test(integer + fraction);
   const sign = negative && !isZero ? '-' : '';
   return scale === 0 ? `${sign}${integer}` : `${sign}${integer}.${fraction}`;
+}
+
+/**
+ * Whether `text` already is canonical decimal(precision, scale) text: an optional `-`, integer
+ * digits without leading zeros (or one `0`), and exactly `scale` fraction digits; not `-0.00`.
+ * Most input is, and then needs no rewriting.
+ */
+function isCanonical(text: string, precision: number, scale: number): boolean {
+  const length = text.length;
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  const integerEnd = scale === 0 ? length : length - scale - 1;
+  const integerDigits = integerEnd - start;
+  if (integerDigits < 1) return false;
+  const zeroInteger = integerDigits === 1 && text.charCodeAt(start) === 48;
+  if (!zeroInteger && (integerDigits > precision - scale || text.charCodeAt(start) === 48)) return false;
+  if (scale > 0 && text.charCodeAt(integerEnd) !== 46) return false;
+  let nonZero = false;
+  for (let i = start; i < length; i++) {
+    if (i === integerEnd) continue;
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    if (c !== 48) nonZero = true;
+  }
+  return !negative || nonZero;
 }
 
 /** BigDecimal.precision() of canonical decimal text: significant digits of the unscaled value. */

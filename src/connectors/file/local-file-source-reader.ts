@@ -5,7 +5,7 @@ import type { Row } from '../../core/row.js';
 import { FileCursor } from './file-cursor.js';
 import type { FileSourceSettings } from './file-source-settings.js';
 import type { FileSplit } from './file-splits.js';
-import { ScanError } from './record-scanner.js';
+import { ScanError, type RecordScanner } from './record-scanner.js';
 import type { RowDecoder } from './row-decoder.js';
 import { partitionValues } from './source-partitions.js';
 
@@ -51,14 +51,14 @@ export class LocalFileSourceReader implements SourceReader {
         this.partitions = partitionValues(next.path, this.partitionNames);
       }
       const { split, cursor } = this.current;
-      let bytes: Buffer | undefined;
+      let found: boolean;
       try {
-        bytes = cursor.scanner.take();
+        found = cursor.scanner.take();
       } catch (error) {
         if (error instanceof ScanError) throw new SluiceError('PLUGIN_FAILED', `LocalFile: cannot read ${split.path} line ${split.line}: bad csv: ${error.message}`);
         throw error;
       }
-      if (bytes === undefined) {
+      if (!found) {
         if (cursor.scanner.finished) {
           cursor.close();
           this.current = undefined;
@@ -67,7 +67,7 @@ export class LocalFileSourceReader implements SourceReader {
         }
         continue;
       }
-      const record = this.recordText(bytes);
+      const record = this.recordText(cursor.scanner);
       const line = split.line;
       const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, { file: split.path, line }) : undefined;
       split.offset = cursor.scanner.position;
@@ -99,8 +99,8 @@ export class LocalFileSourceReader implements SourceReader {
     }
   }
 
-  private recordText(bytes: Buffer): string {
-    const text = this.decoder === undefined ? bytes.toString(this.settings.encoding.label === 'utf-8' ? 'utf8' : 'latin1') : this.decoder.decode(bytes);
+  private recordText(scanner: RecordScanner): string {
+    const text = this.decoder === undefined ? scanner.text(this.settings.encoding.label === 'utf-8' ? 'utf8' : 'latin1') : this.decoder.decode(scanner.bytes());
     // The default row delimiter also ends Windows lines: drop the \r of a \r\n.
     return this.settings.rowDelimiter === '\n' && text.endsWith('\r') ? text.slice(0, -1) : text;
   }

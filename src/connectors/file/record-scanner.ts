@@ -21,6 +21,15 @@ export class RecordScanner {
   private searchFrom = 0;
   private ended = false;
   private readonly lookahead: number;
+  /** Index of the next quote byte at or after `quoteFrom` in `buffer`, -1 for none: most records hold no quote. */
+  private nextQuote = -1;
+  private quoteFrom = -1;
+  /** The last record handed out: [recordStart, recordEnd) of `buffer`. */
+  private recordStart = 0;
+  private recordEnd = 0;
+  /** `buffer` decoded in one piece, when every character of it is one byte: records are sliced from it. */
+  private decoded: string | undefined;
+  private decodedAs: BufferEncoding | undefined;
 
   /**
    * @param offset the stream offset of the first byte that will be pushed
@@ -53,6 +62,8 @@ export class RecordScanner {
     this.searchFrom -= this.start;
     if (this.searchFrom < 0) this.searchFrom = 0;
     this.start = 0;
+    this.quoteFrom = -1;
+    this.decodedAs = undefined;
   }
 
   end(): void {
@@ -60,25 +71,42 @@ export class RecordScanner {
   }
 
   /**
-   * The next record's bytes without its delimiter, or undefined when more data is needed (or the
-   * stream is finished). A last record without a trailing delimiter is handed out at the end.
+   * Moves to the next record, false when more data is needed (or the stream is finished). A last
+   * record without a trailing delimiter is handed out at the end. `bytes()` and `text()` read it.
    */
-  take(): Buffer | undefined {
-    if (this.start >= this.buffer.length) return undefined;
+  take(): boolean {
+    if (this.start >= this.buffer.length) return false;
     const end = this.csv === undefined ? this.findPlain() : this.findCsv(this.csv);
     if (end < 0) {
-      if (!this.ended) return undefined;
-      const record = this.buffer.subarray(this.start);
-      this.offset += record.length;
+      if (!this.ended) return false;
+      this.recordStart = this.start;
+      this.recordEnd = this.buffer.length;
+      this.offset += this.buffer.length - this.start;
       this.start = this.buffer.length;
-      return record;
+      return true;
     }
-    const record = this.buffer.subarray(this.start, end);
+    this.recordStart = this.start;
+    this.recordEnd = end;
     const consumed = end + this.rowDelimiter.length - this.start;
     this.offset += consumed;
     this.start += consumed;
     this.searchFrom = this.start;
-    return record;
+    return true;
+  }
+
+  /** The current record's bytes, without its delimiter. */
+  bytes(): Buffer {
+    return this.buffer.subarray(this.recordStart, this.recordEnd);
+  }
+
+  /** The current record decoded with a Node encoding, from one decoding of the whole buffer when possible. */
+  text(encoding: BufferEncoding): string {
+    if (this.decodedAs !== encoding) {
+      this.decodedAs = encoding;
+      const text = this.buffer.toString(encoding);
+      this.decoded = text.length === this.buffer.length ? text : undefined;
+    }
+    return this.decoded === undefined ? this.buffer.toString(encoding, this.recordStart, this.recordEnd) : this.decoded.slice(this.recordStart, this.recordEnd);
   }
 
   private findPlain(): number {
@@ -87,8 +115,22 @@ export class RecordScanner {
     return at;
   }
 
-  /** Scans the current record from its start (again) each time data arrives: records are short. */
+  /**
+   * A record without a quote ends at the next row delimiter, found natively; one with a quote is
+   * scanned byte by byte from its start (again each time data arrives: records are short).
+   */
   private findCsv(csv: CsvBytes): number {
+    const buffer = this.buffer;
+    if (this.quoteFrom < 0 || (this.nextQuote >= 0 && this.nextQuote < this.start)) {
+      this.quoteFrom = this.start;
+      this.nextQuote = buffer.indexOf(QUOTE, this.start);
+    }
+    const end = buffer.indexOf(this.rowDelimiter, this.start);
+    if (end >= 0 && (this.nextQuote < 0 || this.nextQuote > end)) return end;
+    return this.scanCsv(csv);
+  }
+
+  private scanCsv(csv: CsvBytes): number {
     const buffer = this.buffer;
     const limit = this.ended ? buffer.length : buffer.length - this.lookahead;
     const field = csv.fieldDelimiter;

@@ -39,10 +39,11 @@ export class RowDecoder {
     if (record === '') return this.table.columns.length === 1 ? [null] : undefined;
     if (this.wholeLine) return [record];
     if (this.settings.format === 'csv') return this.decodeCsv(record, place);
-    return this.decodeFields(record.split(this.settings.fieldDelimiter), undefined, place);
+    return this.decodeUnquoted(record, place);
   }
 
   private decodeCsv(record: string, place: RecordPlace): unknown[] {
+    if (record.indexOf('"') < 0) return this.decodeUnquoted(record, place);
     let fields;
     try {
       fields = splitCsvRecord(record, this.settings.fieldDelimiter);
@@ -53,28 +54,41 @@ export class RowDecoder {
     return this.decodeFields(fields.values, fields.quoted, place);
   }
 
-  private decodeFields(values: readonly string[], quoted: readonly boolean[] | undefined, place: RecordPlace): unknown[] {
-    const columns = this.table.columns;
-    const out = new Array<unknown>(columns.length);
-    const nullFormat = this.settings.nullFormat;
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i] as TableSchema['columns'][number];
-      const text = values[i] ?? '';
-      const isQuoted = quoted?.[i] === true;
-      if (!isQuoted && nullFormat !== undefined && text === nullFormat) {
-        out[i] = null;
-      } else if (isQuoted && text === '' && column.type.kind === 'string') {
-        out[i] = '';
-      } else {
-        try {
-          out[i] = textToValue(text, column.type, 0, this.textFormat);
-        } catch (error) {
-          if (error instanceof ValueConversionError) throw this.failure(place, i, error.message, error);
-          throw error;
-        }
+  /** A text line, or a csv record without quotes: fields are cut and read in one pass, without arrays of them. */
+  private decodeUnquoted(record: string, place: RecordPlace): unknown[] {
+    const width = this.table.columns.length;
+    const delimiter = this.settings.fieldDelimiter;
+    const out = new Array<unknown>(width);
+    let at = 0;
+    for (let i = 0; i < width; i++) {
+      if (at > record.length) {
+        out[i] = this.field('', false, i, place);
+        continue;
       }
+      const end = record.indexOf(delimiter, at);
+      out[i] = this.field(end < 0 ? record.slice(at) : record.slice(at, end), false, i, place);
+      at = end < 0 ? record.length + 1 : end + delimiter.length;
     }
     return out;
+  }
+
+  private decodeFields(values: readonly string[], quoted: readonly boolean[] | undefined, place: RecordPlace): unknown[] {
+    const out = new Array<unknown>(this.table.columns.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.field(values[i] ?? '', quoted?.[i] === true, i, place);
+    return out;
+  }
+
+  /** Field `i` from its text; `quoted` tells a csv `""` (the empty string) from an empty field (null). */
+  private field(text: string, quoted: boolean, i: number, place: RecordPlace): unknown {
+    const type = this.table.columns[i]!.type;
+    if (!quoted && text === this.settings.nullFormat) return null;
+    if (quoted && text === '' && type.kind === 'string') return '';
+    try {
+      return textToValue(text, type, 0, this.textFormat);
+    } catch (error) {
+      if (error instanceof ValueConversionError) throw this.failure(place, i, error.message, error);
+      throw error;
+    }
   }
 
   private decodeJson(record: string, place: RecordPlace): unknown[] | undefined {

@@ -20,6 +20,14 @@ export interface TemporalPattern {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly regex: RegExp;
+  /** Where each field sits when every token has a fixed width (`yyyy-MM-dd HH:mm:ss.SSS`): read without the regex. */
+  readonly fixed: FixedLayout | undefined;
+}
+
+interface FixedLayout {
+  length: number;
+  fields: { kind: Exclude<Token['kind'], 'literal'>; at: number; width: number }[];
+  literals: { at: number; code: number }[];
 }
 
 const LETTERS: Record<string, Exclude<Token['kind'], 'literal'>> = {
@@ -62,7 +70,39 @@ export function compilePattern(text: string): TemporalPattern {
     tokens.push({ kind: 'literal', text: c });
     i++;
   }
-  return { text, tokens, regex: buildRegex(tokens) };
+  return { text, tokens, regex: buildRegex(tokens), fixed: fixedLayout(tokens) };
+}
+
+/** The fixed layout of a pattern whose years have 4 digits and other fields 2 (fractions their width). */
+function fixedLayout(tokens: readonly Token[]): FixedLayout | undefined {
+  const layout: FixedLayout = { length: 0, fields: [], literals: [] };
+  for (const token of tokens) {
+    if (token.kind === 'literal') {
+      for (let i = 0; i < token.text.length; i++) layout.literals.push({ at: layout.length++, code: token.text.charCodeAt(i) });
+      continue;
+    }
+    if (token.kind === 'year' ? token.width !== 4 : token.kind !== 'fraction' && token.width !== 2) return undefined;
+    layout.fields.push({ kind: token.kind, at: layout.length, width: token.width });
+    layout.length += token.width;
+  }
+  return layout;
+}
+
+/**
+ * Reads text laid out exactly as a fixed pattern (no optional parts, no sign), or undefined: the
+ * regex then decides. What it accepts, the regex reads the same way.
+ */
+function parseFixed(layout: FixedLayout, text: string): Parts | undefined {
+  if (text.length !== layout.length) return undefined;
+  for (const literal of layout.literals) if (text.charCodeAt(literal.at) !== literal.code) return undefined;
+  const parts: Parts = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: '' };
+  for (const field of layout.fields) {
+    const n = digitsAt(text, field.at, field.width);
+    if (n < 0) return undefined;
+    if (field.kind === 'fraction') parts.fraction = text.slice(field.at, field.at + field.width);
+    else parts[field.kind] = n;
+  }
+  return parts;
 }
 
 interface Parts {
@@ -101,6 +141,8 @@ function buildRegex(tokens: readonly Token[]): RegExp {
 }
 
 function parseParts(pattern: TemporalPattern, text: string): Parts | undefined {
+  const fixed = pattern.fixed === undefined ? undefined : parseFixed(pattern.fixed, text);
+  if (fixed !== undefined) return fixed;
   const groups = pattern.regex.exec(text)?.groups;
   if (groups === undefined) return undefined;
   const number = (name: string, fallback: number): number => (groups[name] === undefined ? fallback : Number(groups[name]));
@@ -156,6 +198,38 @@ export function parseTimestampWith(patterns: readonly TemporalPattern[], text: s
     if (parts !== undefined && validDate(parts) && validTime(parts)) return `${dateText(parts)}T${timeText(parts)}`;
   }
   return undefined;
+}
+
+/** The number written by `count` digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * `YYYY-MM-DD HH:MM:SS[.f]` (1 to 9 fraction digits; `T` or a space between) as the core
+ * encoding, or undefined: a fast path for the commonest layout, read without patterns.
+ */
+export function isoTimestamp(text: string): string | undefined {
+  const length = text.length;
+  if (length !== 19 && (length < 21 || length > 29)) return undefined;
+  const separator = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  if ((separator !== 32 && separator !== 84) || (length > 19 && (text.charCodeAt(19) !== 46 || digitsAt(text, 20, length - 20) < 0))) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  return separator === 84 ? text : `${text.slice(0, 10)}T${text.slice(11)}`;
 }
 
 /** Splits a core encoding (`YYYY-MM-DD`, `HH:MM:SS[.f]` or both joined by `T`) into parts. */

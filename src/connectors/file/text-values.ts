@@ -4,7 +4,7 @@ import { ValueConversionError } from '../common/config-value.js';
 import { DecimalRangeError, toDecimalText } from '../common/decimal-text.js';
 import { javaDouble } from '../common/java-text.js';
 import type { TemporalFormats } from './temporal-formats.js';
-import { formatTemporal, parseDateWith, parseTimeWith, parseTimestampWith } from './temporal-pattern.js';
+import { formatTemporal, isoTimestamp, parseDateWith, parseTimeWith, parseTimestampWith } from './temporal-pattern.js';
 
 /**
  * Field values as text and csv files hold them (SeaTunnel's TextSerializationSchema and
@@ -68,6 +68,8 @@ export function textToValue(text: string, type: DataType, level: number, format:
     case 'string':
       return text;
     case 'boolean': {
+      if (text === 'true') return true;
+      if (text === 'false') return false;
       const lower = text.trim().toLowerCase();
       if (lower === 'true') return true;
       if (lower === 'false') return false;
@@ -81,7 +83,7 @@ export function textToValue(text: string, type: DataType, level: number, format:
       return smallWhole(type, text, 2147483647);
     case 'bigint': {
       const whole = wholeNumber(text);
-      if (whole === undefined || whole < -(2n ** 63n) || whole >= 2n ** 63n) return fail(type, text);
+      if (whole === undefined || whole < MIN_INT64 || whole > MAX_INT64) return fail(type, text);
       return whole;
     }
     case 'float':
@@ -99,7 +101,8 @@ export function textToValue(text: string, type: DataType, level: number, format:
     case 'time':
       return parseTimeWith(format.temporal.readTime, text.trim()) ?? fail(type, text, `a time like ${format.temporal.time.text}`);
     case 'timestamp':
-      return parseTimestampWith(format.temporal.readDatetime, text.trim()) ?? fail(type, text, `a timestamp like ${format.temporal.datetime.text}`);
+      // Every read list holds both ISO patterns, which read ISO text as isoTimestamp does.
+      return isoTimestamp(text) ?? parseTimestampWith(format.temporal.readDatetime, text.trim()) ?? fail(type, text, `a timestamp like ${format.temporal.datetime.text}`);
     case 'null':
       return null;
     case 'bytes':
@@ -126,6 +129,8 @@ export function textToValue(text: string, type: DataType, level: number, format:
 
 /** Double.parseDouble's syntax: decimal or exponent notation, NaN, Infinity, an optional f/d suffix. */
 export function parseJavaDouble(text: string): number | undefined {
+  const plain = plainNumber(text);
+  if (plain === plain) return plain;
   const trimmed = text.trim();
   if (/^[+-]?(NaN|Infinity)$/.test(trimmed)) return Number(trimmed.replace(/^\+/, ''));
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?$/.test(trimmed)) return undefined;
@@ -133,11 +138,49 @@ export function parseJavaDouble(text: string): number | undefined {
 }
 
 export function wholeNumber(text: string): bigint | undefined {
+  const small = smallDigits(text);
+  if (small !== undefined) return BigInt(small);
   const trimmed = text.trim();
   return /^[+-]?\d+$/.test(trimmed) ? BigInt(trimmed) : undefined;
 }
 
+const MIN_INT64 = -(2n ** 63n);
+const MAX_INT64 = 2n ** 63n - 1n;
+
+/**
+ * The value of `text` when it is an optional `-` and 1 to 15 digits (a common whole number that
+ * a double holds exactly), else undefined: a fast path before the general parsing.
+ */
+function smallDigits(text: string): number | undefined {
+  const length = text.length;
+  const negative = text.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  if (length === i || length - i > 15) return undefined;
+  let n = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  // 0 - n, not -n: "-0" is the integer 0, never the double -0.
+  return negative ? 0 - n : n;
+}
+
+/**
+ * Number(text) when `text` starts with a digit or `-` and ends with a digit (not `0x..`, `0b..`,
+ * `0o..`), where Number() reads exactly what Double.parseDouble does; NaN otherwise.
+ */
+function plainNumber(text: string): number {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (!((first >= 48 && first <= 57) || first === 45) || !(last >= 48 && last <= 57)) return NaN;
+  const second = text.charCodeAt(1) | 0x20;
+  return second === 0x78 || second === 0x62 || second === 0x6f ? NaN : Number(text);
+}
+
 function smallWhole(type: DataType, text: string, max: number): number {
+  const small = smallDigits(text);
+  if (small !== undefined && small >= -max - 1 && small <= max) return small;
   const whole = wholeNumber(text);
   if (whole === undefined || whole < -BigInt(max) - 1n || whole > BigInt(max)) return fail(type, text);
   return Number(whole);

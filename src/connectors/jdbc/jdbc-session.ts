@@ -69,11 +69,13 @@ export interface JdbcSession {
   /** Streams the rows of `sql` decoded with `columns`; `keyColumns` are indexes whose raw text `lastKeyTexts` reports. */
   openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], fetchSize: number): RowCursor;
   /**
-   * Appends rows with the fastest path the database has (binary or text COPY FROM STDIN,
-   * multi-row INSERT). `encoders` render values as text; `types` are the values' core types,
-   * for databases with a binary path.
+   * A batch for `insertBatch`, encoded row by row as rows arrive in the fastest form the database
+   * reads (binary or text COPY, multi-row INSERT). `encoders` render values as text; `types` are
+   * the values' core types, for databases with a binary form.
    */
-  insertRows(table: DbTablePath, columns: readonly DbColumn[], rows: readonly unknown[][], encoders: readonly ValueEncoder[], types: readonly DataType[]): Promise<void>;
+  newInsertBatch(columns: readonly DbColumn[], encoders: readonly ValueEncoder[], types: readonly DataType[]): InsertBatch;
+  /** Appends a batch's rows; the same batch can be written again (on another session) after a failure. */
+  insertBatch(table: DbTablePath, columns: readonly DbColumn[], batch: InsertBatch): Promise<void>;
   /** Inserts or replaces rows by `keyColumns` (indexes into columns). */
   upsertRows(table: DbTablePath, columns: readonly DbColumn[], keyColumns: readonly number[], rows: readonly unknown[][], literals: readonly ValueEncoder[]): Promise<void>;
   /** Deletes the rows with these keys (each an array of key values, encoded with `literals`). */
@@ -94,6 +96,16 @@ export interface JdbcSession {
   /** Why two-phase commit cannot work on this server (with how to enable it), or undefined when it can. */
   preparedTransactionsProblem(): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+/**
+ * Rows to append, held only in their encoded form: the rows themselves can be collected as soon
+ * as they are added, so a large batch costs its bytes, not its objects.
+ */
+export interface InsertBatch {
+  readonly rows: number;
+  /** Encodes one row (values in column order); throws ColumnEncodeError naming the column. */
+  add(row: readonly unknown[]): void;
 }
 
 /** Renders a core value for the database (COPY text field, SQL literal); throws ValueEncodeError when it cannot. */

@@ -1,7 +1,6 @@
 import mysql from 'mysql2';
-import type { DataType } from '../../../core/data-type.js';
 import type { Readable } from 'node:stream';
-import { ColumnEncodeError, encodeColumn, type DbColumn, type DbTable, type DbTablePath, type JdbcSession, type RowCursor, type ValueEncoder } from '../jdbc-session.js';
+import { ColumnEncodeError, encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type ValueEncoder } from '../jdbc-session.js';
 import { booleanParam, param, type JdbcTarget } from '../jdbc-url.js';
 import { findPlaceholders, substitutePlaceholders } from '../placeholders.js';
 import type { SqlDialect } from '../sql-dialect.js';
@@ -22,6 +21,45 @@ interface UnsupportedColumn {
 export class MysqlUnsupportedTypesError extends Error {
   constructor(readonly columns: UnsupportedColumn[]) {
     super(`${columns.map((c) => `column ${c.name} has type ${c.unsupported}`).join(', ')}, which Sluice cannot map to a SeaTunnel type`);
+  }
+}
+
+/** Rows as `(v, ...), (v, ...)` lists of SQL literals, each list short enough for one statement. */
+class ValuesBatch implements InsertBatch {
+  rows = 0;
+  private readonly done: string[] = [];
+  private body = '';
+
+  constructor(private readonly encoders: readonly ValueEncoder[]) {}
+
+  add(row: readonly unknown[]): void {
+    const encoders = this.encoders;
+    let part = '(';
+    let i = 0;
+    try {
+      for (; i < encoders.length; i++) {
+        if (i > 0) part += ', ';
+        part += encoders[i]!(row[i]);
+      }
+    } catch (error) {
+      throw new ColumnEncodeError(i, row[i], error);
+    }
+    part += ')';
+    if (this.body !== '' && this.body.length + part.length > STATEMENT_CHARS) {
+      this.done.push(this.body);
+      this.body = '';
+    }
+    this.body += this.body === '' ? part : `, ${part}`;
+    this.rows++;
+  }
+
+  /** The lists; the batch takes no rows after this. */
+  bodies(): readonly string[] {
+    if (this.body !== '') {
+      this.done.push(this.body);
+      this.body = '';
+    }
+    return this.done;
   }
 }
 
@@ -147,9 +185,13 @@ export class MysqlSession implements JdbcSession {
     });
   }
 
-  async insertRows(table: DbTablePath, columns: readonly DbColumn[], rows: readonly unknown[][], encoders: readonly ValueEncoder[], _types: readonly DataType[]): Promise<void> {
+  newInsertBatch(_columns: readonly DbColumn[], encoders: readonly ValueEncoder[]): ValuesBatch {
+    return new ValuesBatch(encoders);
+  }
+
+  async insertBatch(table: DbTablePath, columns: readonly DbColumn[], batch: InsertBatch): Promise<void> {
     const head = `INSERT INTO ${this.dialect.qualified(table)} (${columns.map((c) => this.dialect.quote(c.name)).join(', ')}) VALUES `;
-    await this.chunked(rows, head, '', encoders);
+    for (const body of (batch as ValuesBatch).bodies()) await this.raw(head + body);
   }
 
   async upsertRows(table: DbTablePath, columns: readonly DbColumn[], keyColumns: readonly number[], rows: readonly unknown[][], literals: readonly ValueEncoder[]): Promise<void> {
@@ -262,28 +304,9 @@ export class MysqlSession implements JdbcSession {
 
   /** Sends `head (row), (row) ... tail` statements no bigger than STATEMENT_CHARS. */
   private async chunked(rows: readonly unknown[][], head: string, tail: string, encoders: readonly ValueEncoder[]): Promise<void> {
-    let body = '';
-    const width = encoders.length;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      let part = '(';
-      let i = 0;
-      try {
-        for (i = 0; i < width; i++) {
-          if (i > 0) part += ', ';
-          part += encoders[i]!(row[i]);
-        }
-      } catch (error) {
-        throw new ColumnEncodeError(i, row[i], error);
-      }
-      part += ')';
-      if (body !== '' && body.length + part.length > STATEMENT_CHARS) {
-        await this.raw(head + body + tail);
-        body = '';
-      }
-      body += body === '' ? part : `, ${part}`;
-    }
-    if (body !== '') await this.raw(head + body + tail);
+    const batch = new ValuesBatch(encoders);
+    for (const row of rows) batch.add(row);
+    for (const body of batch.bodies()) await this.raw(head + body + tail);
   }
 
   private columnsOf(fields: MysqlField[], types: Map<string, { dbType: string; nullable: boolean }>): DbColumn[] {

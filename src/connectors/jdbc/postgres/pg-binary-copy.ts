@@ -29,9 +29,10 @@ export class BinaryBuffer {
     this.buffer = next;
   }
 
-  /** Hands out what was written and starts over (the returned bytes are a copy). */
+  /** Hands out what was written and starts over in a new buffer of the same size. */
   take(): Buffer {
-    const out = Buffer.from(this.buffer.subarray(0, this.offset));
+    const out = this.buffer.subarray(0, this.offset);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.offset = 0;
     return out;
   }
@@ -87,8 +88,14 @@ function integer(typname: 'int2' | 'int4' | 'int8'): BinaryEncoder {
       const b = out.buffer;
       b.writeInt32BE(8, out.offset);
       if (typeof value === 'bigint') {
-        if (value < -9223372036854775808n || value > 9223372036854775807n) throw new ValueEncodeError(`${value} is out of range for bigint`);
-        b.writeBigInt64BE(value, out.offset + 4);
+        // Most values fit a double exactly, and two int32 writes beat writeBigInt64BE.
+        const n = Number(value);
+        if (Number.isSafeInteger(n)) {
+          writeInt64(b, out.offset + 4, n);
+        } else {
+          if (value < -9223372036854775808n || value > 9223372036854775807n) throw new ValueEncodeError(`${value} is out of range for bigint`);
+          b.writeBigInt64BE(value, out.offset + 4);
+        }
       } else {
         writeInt64(b, out.offset + 4, value as number);
       }
@@ -140,10 +147,25 @@ const bool: BinaryEncoder = (value, out) => {
 const text: BinaryEncoder = (value, out) => {
   const string = value as string;
   out.ensure(4 + string.length * 3);
-  const written = out.buffer.write(string, out.offset + 4, 'utf8');
+  const written = writeUtf8(string, out.buffer, out.offset + 4);
   out.buffer.writeInt32BE(written, out.offset);
   out.offset += 4 + written;
 };
+
+/** Buffer.write(string, at, 'utf8'), with short ASCII strings copied in JS (cheaper than the call into C++). */
+function writeUtf8(string: string, buffer: Buffer, at: number): number {
+  const length = string.length;
+  if (length <= 64) {
+    let i = 0;
+    for (; i < length; i++) {
+      const code = string.charCodeAt(i);
+      if (code >= 0x80) break;
+      buffer[at + i] = code;
+    }
+    if (i === length) return length;
+  }
+  return buffer.write(string, at, 'utf8');
+}
 
 const jsonb: BinaryEncoder = (value, out) => {
   const string = value as string;
@@ -230,55 +252,49 @@ const timestamp: BinaryEncoder = (value, out) => {
 /** numeric: ndigits, weight, sign, dscale, then base-10000 digits, from exact decimal text. */
 const numeric: BinaryEncoder = (value, out) => {
   const string = typeof value === 'string' ? value : String(value);
+  const length = string.length;
   const negative = string.charCodeAt(0) === 45;
-  const from = negative ? 1 : 0;
-  let dot = string.indexOf('.', from);
-  if (dot < 0) dot = string.length;
-  let first = from;
+  let first = negative ? 1 : 0;
+  let dot = string.indexOf('.', first);
+  if (dot < 0) dot = length;
   while (first < dot && string.charCodeAt(first) === 48) first++;
   const intDigits = dot - first;
-  const dscale = dot < string.length ? string.length - dot - 1 : 0;
+  const dscale = dot < length ? length - dot - 1 : 0;
   // Base-10000 groups aligned on the decimal point: the first integer group may be short.
-  const intGroups = Math.ceil(intDigits / 4);
-  const fracGroups = Math.ceil(dscale / 4);
-  const total = intGroups + fracGroups;
-  out.ensure(12 + total * 2);
+  const intGroups = (intDigits + 3) >> 2;
+  const fracGroups = (dscale + 3) >> 2;
+  out.ensure(12 + (intGroups + fracGroups) * 2);
   const b = out.buffer;
   let at = out.offset + 12;
-  let count = 0;
   let weight = intGroups - 1;
-  let leading = true;
-  let lastNonZero = 0;
-  const emit = (group: number): void => {
-    if (leading && group === 0) {
-      weight--;
-      return;
-    }
-    leading = false;
-    b.writeInt16BE(group, at);
-    at += 2;
-    count++;
-    if (group !== 0) lastNonZero = count;
-  };
+  let count = 0;
+  let significant = 0;
   let pos = first;
   let size = intDigits - (intGroups - 1) * 4;
-  for (let g = 0; g < intGroups; g++) {
-    emit(digitsAt(string, pos, size));
+  for (let g = 0; g < intGroups + fracGroups; g++) {
+    if (g === intGroups) pos = dot + 1;
+    let group = 0;
+    for (let k = 0; k < size; k++) {
+      const p = pos + k;
+      group = group * 10 + (p < length ? string.charCodeAt(p) - 48 : 0);
+    }
     pos += size;
     size = 4;
-  }
-  pos = dot + 1;
-  for (let g = 0; g < fracGroups; g++) {
-    const take = Math.min(4, string.length - pos);
-    let group = digitsAt(string, pos, take);
-    for (let k = take; k < 4; k++) group *= 10;
-    emit(group);
-    pos += 4;
+    // Leading zero groups only move the weight (0.0001 has weight -1).
+    if (count === 0 && group === 0) {
+      weight--;
+      continue;
+    }
+    b[at] = group >> 8;
+    b[at + 1] = group & 0xff;
+    at += 2;
+    count++;
+    if (group !== 0) significant = count;
   }
   // Trailing zero groups are dropped (PostgreSQL's canonical form).
-  count = lastNonZero;
-  const sign = count === 0 ? 0 : negative ? 0x4000 : 0;
+  count = significant;
   if (count === 0) weight = 0;
+  const sign = count === 0 ? 0 : negative ? 0x4000 : 0;
   b.writeInt32BE(8 + count * 2, out.offset);
   b.writeInt16BE(count, out.offset + 4);
   b.writeInt16BE(weight, out.offset + 6);

@@ -1,18 +1,17 @@
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { ColumnEncodeError, encodeColumn, type DbColumn, type DbTable, type DbTablePath, type JdbcSession, type RowCursor, type ValueEncoder } from '../jdbc-session.js';
+import { encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type ValueEncoder } from '../jdbc-session.js';
 import { booleanParam, param, type JdbcTarget } from '../jdbc-url.js';
 import { findPlaceholders, substitutePlaceholders } from '../placeholders.js';
 import type { DataType } from '../../../core/data-type.js';
-import { BINARY_HEADER, BINARY_TRAILER, BinaryBuffer, binaryEncoder, type BinaryEncoder } from './pg-binary-copy.js';
+import { binaryEncoder, type BinaryEncoder } from './pg-binary-copy.js';
+import { BinaryCopyBatch, TextCopyBatch, type PgCopyBatch } from './pg-copy-batch.js';
 import { PgCopyCursor } from './pg-copy-cursor.js';
 import { pgDecoder, quoteLiteral } from './pg-values.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { pgColumn, type PgTypeInfo } from './postgres-types.js';
 
-/** Chunks handed to COPY FROM at a time: big enough for few writes, small enough to stay flat in memory. */
-const COPY_CHUNK_BYTES = 1 << 18;
 /** Upper size of one generated INSERT/DELETE statement. */
 const STATEMENT_CHARS = 4 << 20;
 
@@ -74,7 +73,6 @@ export class PostgresSession implements JdbcSession {
   defaultSchema: string | undefined;
   private closed = false;
   /** Per written column list: its binary encoders, or null when it goes as text. */
-  private readonly binaryCache = new WeakMap<readonly DbColumn[], BinaryEncoder[] | null>();
 
   constructor(
     private readonly client: pg.Client,
@@ -149,92 +147,40 @@ export class PostgresSession implements JdbcSession {
     });
   }
 
-  async insertRows(table: DbTablePath, columns: readonly DbColumn[], rows: readonly unknown[][], encoders: readonly ValueEncoder[], types: readonly DataType[]): Promise<void> {
-    if (rows.length === 0) return;
-    const names = columns.map((c) => postgresDialect.quote(c.name)).join(', ');
+  newInsertBatch(columns: readonly DbColumn[], encoders: readonly ValueEncoder[], types: readonly DataType[]): PgCopyBatch {
     const binary = this.binaryEncoders(columns, types);
-    const stream = this.client.query(copyFrom(`COPY ${postgresDialect.qualified(table)} (${names}) FROM STDIN${binary === undefined ? '' : ' (FORMAT binary)'}`));
+    return binary === undefined ? new TextCopyBatch(encoders) : new BinaryCopyBatch(binary);
+  }
+
+  async insertBatch(table: DbTablePath, columns: readonly DbColumn[], batch: InsertBatch): Promise<void> {
+    const copy = batch as PgCopyBatch;
+    if (copy.rows === 0) return;
+    const names = columns.map((c) => postgresDialect.quote(c.name)).join(', ');
+    const stream = this.client.query(copyFrom(`COPY ${postgresDialect.qualified(table)} (${names}) FROM STDIN${copy.binary ? ' (FORMAT binary)' : ''}`));
     const done = finished(stream);
     done.catch(() => undefined);
-    const send = async (chunk: string | Buffer): Promise<void> => {
+    for (const chunk of copy.chunks()) {
+      if (stream.destroyed) break;
       if (!stream.write(chunk)) {
-        await new Promise<void>((resolve, reject) => {
+        await new Promise<void>((resolve) => {
           stream.once('drain', resolve);
-          stream.once('error', reject);
+          stream.once('error', () => resolve());
         });
       }
-    };
-    let r = 0;
-    let i = 0;
-    try {
-      if (binary !== undefined) {
-        const out = new BinaryBuffer(COPY_CHUNK_BYTES * 2);
-        out.buffer.set(BINARY_HEADER, 0);
-        out.offset = BINARY_HEADER.length;
-        const width = binary.length;
-        for (r = 0; r < rows.length; r++) {
-          const row = rows[r]!;
-          out.ensure(2);
-          out.buffer.writeInt16BE(width, out.offset);
-          out.offset += 2;
-          for (i = 0; i < width; i++) {
-            const value = row[i];
-            if (value === null || value === undefined) {
-              out.ensure(4);
-              out.buffer.writeInt32BE(-1, out.offset);
-              out.offset += 4;
-            } else {
-              binary[i]!(value, out);
-            }
-          }
-          if (out.offset >= COPY_CHUNK_BYTES) await send(out.take());
-        }
-        out.ensure(2);
-        out.buffer.set(BINARY_TRAILER, out.offset);
-        out.offset += 2;
-        stream.end(out.take());
-      } else {
-        const width = encoders.length;
-        let text = '';
-        for (r = 0; r < rows.length; r++) {
-          const row = rows[r]!;
-          for (i = 0; i < width; i++) {
-            if (i > 0) text += '\t';
-            text += encoders[i]!(row[i]);
-          }
-          text += '\n';
-          if (text.length >= COPY_CHUNK_BYTES) {
-            const chunk = text;
-            text = '';
-            await send(chunk);
-          }
-        }
-        stream.end(text);
-      }
-    } catch (error) {
-      // A value that cannot be written: end the COPY with an error so the server discards it.
-      stream.destroy(error as Error);
-      await done.catch(() => undefined);
-      throw r < rows.length && i < columns.length ? new ColumnEncodeError(i, rows[r]![i], error) : error;
     }
+    stream.end();
     await done;
   }
 
   /** Binary encoders for every column, or undefined when one of them has no binary form (the table then goes as text). */
   private binaryEncoders(columns: readonly DbColumn[], types: readonly DataType[]): BinaryEncoder[] | undefined {
-    const cached = this.binaryCache.get(columns);
-    if (cached !== undefined) return cached ?? undefined;
     const encoders: BinaryEncoder[] = [];
     for (let i = 0; i < columns.length; i++) {
       const info = columns[i]!.native as PgTypeInfo | undefined;
       const encoder = info === undefined || types[i] === undefined ? undefined : binaryEncoder(types[i]!, info.name);
-      if (encoder === undefined) {
-        this.binaryCache.set(columns, null);
-        return undefined;
-      }
+      if (encoder === undefined) return undefined;
       encoders.push(encoder);
     }
-    this.binaryCache.set(columns, encoders);
     return encoders;
   }
 

@@ -2,7 +2,7 @@ import type { DataType } from '../../../core/data-type.js';
 import { SluiceError } from '../../../core/errors.js';
 import type { Row } from '../../../core/row.js';
 import type { TableSchema } from '../../../core/table.js';
-import type { DbColumn, DbTable, DbTablePath, JdbcSession, ValueEncoder } from '../jdbc-session.js';
+import type { DbColumn, DbTable, DbTablePath, InsertBatch, JdbcSession, ValueEncoder } from '../jdbc-session.js';
 import { ColumnEncodeError, ValueEncodeError } from '../jdbc-session.js';
 import { findPlaceholders } from '../placeholders.js';
 import { identifier, keyColumnsOf, type JdbcSinkSettings } from './jdbc-sink-settings.js';
@@ -16,7 +16,11 @@ interface Pending {
 
 /** Rows taken out of a TableWriter's buffer, to be written in one transaction. */
 export interface TableBatch {
+  /** Appended rows, already encoded (insert mode). */
+  inserts: InsertBatch | undefined;
+  /** Rows for the user query (query mode). */
   appended: unknown[][];
+  /** The last change per key (keyed mode). */
   reduced: Map<string, Pending>;
 }
 
@@ -35,6 +39,7 @@ export interface TableBatch {
  */
 export class TableWriter {
   private readonly mode: Mode;
+  private inserts: InsertBatch | undefined;
   private appended: unknown[][] = [];
   private reduced = new Map<string, Pending>();
   /** Input fields map onto target columns one to one, in order: rows need no projection. */
@@ -61,7 +66,7 @@ export class TableWriter {
   }
 
   get buffered(): number {
-    return this.appended.length + this.reduced.size;
+    return (this.inserts?.rows ?? 0) + this.appended.length + this.reduced.size;
   }
 
   add(row: Row, session: JdbcSession): void {
@@ -73,13 +78,25 @@ export class TableWriter {
     if (this.mode === 'insert' && (row.kind === '-D' || row.kind === '-U')) {
       throw new SluiceError('PLUGIN_FAILED', `${this.label}: got a ${row.kind === '-D' ? 'DELETE' : 'UPDATE_BEFORE'} row but knows no primary key to apply it by; set primary_keys (or give the input table a primary key), or drop such rows with FilterRowKind`);
     }
-    this.appended.push(row.fields);
+    if (this.mode === 'query') {
+      this.appended.push(row.fields);
+      return;
+    }
+    // Encoded now, so the row itself is garbage at once instead of living until the batch is written.
+    this.inserts ??= session.newInsertBatch(this.columns, this.bulk, this.types);
+    try {
+      this.inserts.add(this.identity ? row.fields : this.project(row.fields));
+    } catch (error) {
+      if (error instanceof ColumnEncodeError) throw this.encodeFailure(error);
+      throw error;
+    }
   }
 
   /** Takes the buffered rows out (new rows go to a fresh buffer); undefined when there are none. */
   take(): TableBatch | undefined {
     if (this.buffered === 0) return undefined;
-    const batch = { appended: this.appended, reduced: this.reduced };
+    const batch = { inserts: this.inserts, appended: this.appended, reduced: this.reduced };
+    this.inserts = undefined;
     this.appended = [];
     this.reduced = new Map();
     return batch;
@@ -99,7 +116,7 @@ export class TableWriter {
     if (this.mode === 'query') {
       await session.executeForRows(this.settings.query!, batch.appended.map((fields) => this.queryFields.map((i) => fields[i])), this.literals);
     } else if (this.mode === 'insert') {
-      await session.insertRows(this.path, this.columns, this.identity ? batch.appended : batch.appended.map((fields) => this.project(fields)), this.bulk, this.types);
+      if (batch.inserts !== undefined) await session.insertBatch(this.path, this.columns, batch.inserts);
     } else {
       const inserts: unknown[][] = [];
       const upserts: unknown[][] = [];
@@ -111,7 +128,11 @@ export class TableWriter {
         else if (plainInserts || (pending.kind === '+I' && !this.settings.enableUpsert)) inserts.push(values);
         else upserts.push(values);
       }
-      if (inserts.length > 0) await session.insertRows(this.path, this.columns, inserts, this.bulk, this.types);
+      if (inserts.length > 0) {
+        const encoded = session.newInsertBatch(this.columns, this.bulk, this.types);
+        for (const values of inserts) encoded.add(values);
+        await session.insertBatch(this.path, this.columns, encoded);
+      }
       if (upserts.length > 0) await session.upsertRows(this.path, this.columns, this.keyIndexes, upserts, this.literals);
       if (deletes.length > 0) {
         const keyColumns = this.keyIndexes.map((i) => this.columns[i]!);
