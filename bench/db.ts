@@ -103,7 +103,23 @@ const RSS_HOOK = join(dir, 'rss-hook.mjs');
 writeFileSync(RSS_HOOK, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.SLUICE_BENCH_RSS) writeFileSync(process.env.SLUICE_BENCH_RSS, String(process.resourceUsage().maxRSS)); });\n`);
 
 const median = <T>(values: T[], key: (v: T) => number): T => [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)]!;
-const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
+
+/**
+ * Runs the Sluice job and its baseline in turns, REPEAT times each, so a slow spell of the machine
+ * (or of the database's background work) hits both; every run starts after a CHECKPOINT, with the
+ * target table empty. Returns the median run of each.
+ */
+function compare(runSluice: () => SluiceRun, runBaseline: () => number): { ours: SluiceRun; baseline: number } {
+  const ours: SluiceRun[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    psql('CHECKPOINT');
+    ours.push(runSluice());
+    psql('CHECKPOINT');
+    baseline.push(runBaseline());
+  }
+  return { ours: median(ours, (r) => r.wall), baseline: median(baseline, (s) => s) };
+}
 const rate = (seconds: number): string => `${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s (${seconds.toFixed(2)} s)`;
 
 function checkCount(table: string): void {
@@ -132,17 +148,19 @@ source { LocalFile {
   schema = { fields { id = bigint, name = string, amount = "decimal(12, 2)", score = double, created = timestamp, flag = boolean } }
 } }
 sink { Jdbc { ${pgConnection}, table = "public.bench_csv", data_save_mode = "DROP_DATA", batch_size = 50000 } }`;
-const csvSluice = median(times(REPEAT, () => {
-  const r = sluice('csv', csvJob);
-  checkCount('bench_csv');
-  return r;
-}), (r) => r.wall);
-const csvCopy = median(times(REPEAT, () => {
-  psql('TRUNCATE bench_csv');
-  const r = run('psql', [...pgArgs, '-c', `\\copy bench_csv FROM '${csv}' WITH (FORMAT csv)`]).seconds;
-  checkCount('bench_csv');
-  return r;
-}), (s) => s);
+const { ours: csvSluice, baseline: csvCopy } = compare(
+  () => {
+    const r = sluice('csv', csvJob);
+    checkCount('bench_csv');
+    return r;
+  },
+  () => {
+    psql('TRUNCATE bench_csv');
+    const r = run('psql', [...pgArgs, '-c', `\\copy bench_csv FROM '${csv}' WITH (FORMAT csv)`]).seconds;
+    checkCount('bench_csv');
+    return r;
+  },
+);
 let csvPgloader: number | undefined;
 if (pgloader) {
   const load = join(dir, 'csv.load');
@@ -154,31 +172,34 @@ if (pgloader) {
 }
 
 // ---- PostgreSQL -> PostgreSQL -----------------------------------------------------------------
-const pgJob = `env { parallelism = 2, job.mode = "BATCH" }
+const pgJob = `env { parallelism = 1, job.mode = "BATCH" }
 source { Jdbc { ${pgConnection}, table_path = "public.bench_src", split.size = 50000 } }
 sink { Jdbc { ${pgConnection}, table = "public.bench_dst", data_save_mode = "DROP_DATA", batch_size = 50000 } }`;
-const pgSluice = median(times(REPEAT, () => {
-  const r = sluice('pg', pgJob);
-  checkCount('bench_dst');
-  return r;
-}), (r) => r.wall);
 const quoted = (args: string[]): string => args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-const pgPipe = median(times(REPEAT, () => {
-  psql('TRUNCATE bench_dst');
-  const r = run('sh', ['-c', `psql ${quoted(pgArgs)} -c 'COPY bench_src TO STDOUT' | psql ${quoted(pgArgs)} -c 'COPY bench_dst FROM STDIN'`]).seconds;
-  checkCount('bench_dst');
-  return r;
-}), (s) => s);
+const { ours: pgSluice, baseline: pgPipe } = compare(
+  () => {
+    const r = sluice('pg', pgJob);
+    checkCount('bench_dst');
+    return r;
+  },
+  () => {
+    psql('TRUNCATE bench_dst');
+    const r = run('sh', ['-c', `psql ${quoted(pgArgs)} -c 'COPY bench_src TO STDOUT' | psql ${quoted(pgArgs)} -c 'COPY bench_dst FROM STDIN'`]).seconds;
+    checkCount('bench_dst');
+    return r;
+  },
+);
 
 // ---- MySQL -> PostgreSQL ----------------------------------------------------------------------
-const myJob = `env { parallelism = 2, job.mode = "BATCH" }
+const myJob = `env { parallelism = 1, job.mode = "BATCH" }
 source { Jdbc { ${myConnection}, table_path = "${myDb}.bench_my", split.size = 50000 } }
 sink { Jdbc { ${pgConnection}, table = "public.bench_my", data_save_mode = "DROP_DATA", batch_size = 50000 } }`;
-const mySluice = median(times(REPEAT, () => {
+const runMy = (): SluiceRun => {
   const r = sluice('my', myJob);
   checkCount('bench_my');
   return r;
-}), (r) => r.wall);
+};
+let mySluice: SluiceRun;
 let myPgloader: number | undefined;
 if (pgloader) {
   const load = join(dir, 'my.load');
@@ -186,11 +207,13 @@ if (pgloader) {
   WITH data only, truncate
   INCLUDING ONLY TABLE NAMES MATCHING 'bench_my'
   ALTER SCHEMA '${myDb}' RENAME TO 'public';\n`);
-  myPgloader = median(times(REPEAT, () => {
+  ({ ours: mySluice, baseline: myPgloader } = compare(runMy, () => {
     const r = run('pgloader', ['--no-ssl-cert-verification', load]).seconds;
     checkCount('bench_my');
     return r;
-  }), (s) => s);
+  }));
+} else {
+  mySluice = median(Array.from({ length: REPEAT }, runMy), (r) => r.wall);
 }
 
 psql('DROP TABLE IF EXISTS bench_csv, bench_src, bench_dst, bench_my');
@@ -200,7 +223,7 @@ mysql('DROP TABLE IF EXISTS bench_my');
 const ratio = (baseline: number, ours: number): string => (baseline / ours).toFixed(2);
 const mem = (r: SluiceRun): string => `${Math.round(r.maxRssMb)} MB`;
 const lines = [
-  `bench/db: ${ROWS.toLocaleString('en-US')} rows of (bigint, varchar, decimal(12,2), double, timestamp, boolean), Node ${process.version}, median of ${REPEAT} (pgloader CSV: 1 run)`,
+  `bench/db: ${ROWS.toLocaleString('en-US')} rows of (bigint, varchar, decimal(12,2), double, timestamp, boolean), Node ${process.version}, median of ${REPEAT} runs taken in turns with the baseline's (pgloader CSV: 1 run)`,
   '',
   '| measurement | sluice (wall) | sluice job time | sluice peak RSS | baseline (wall) | ratio | target |',
   '|---|---|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import { isSensitiveKey, maskSensitive, MASK } from '../config/shade/sensitive-keys.js';
+import { isSensitiveKey, maskSensitive, maskUrlSecrets, MASK, urlSecrets } from '../config/shade/sensitive-keys.js';
 import type { JobPlan } from '../plan/job-plan.js';
 
 /**
@@ -34,10 +34,8 @@ export function secretValues(plan: JobPlan): string[] {
       for (const [key, child] of Object.entries(value)) visit(child, path === '' ? key : `${path}.${key}`);
       return;
     }
-    if (path !== '' && isSensitiveKey(path)) {
-      const text = String(value);
-      if (text.length >= 4 && text !== MASK) found.add(text);
-    }
+    const secrets = path !== '' && isSensitiveKey(path) ? [String(value)] : typeof value === 'string' ? urlSecrets(value) : [];
+    for (const text of secrets) if (text.length >= 4 && text !== MASK) found.add(text);
   };
   visit(plan.env.raw, '');
   for (const vertex of plan.vertices) visit(vertex.options, '');
@@ -51,6 +49,7 @@ const KEY_VALUE = /(["']?)([\w.-]+)\1(\s*[=:]\s*)(["']?)([^\s"',;}]+)\4/g;
 export function maskLogText(text: string, secrets: readonly string[]): string {
   let masked = text;
   for (const secret of secrets) if (masked.includes(secret)) masked = masked.split(secret).join(MASK);
+  masked = maskUrlSecrets(masked);
   return masked.replace(KEY_VALUE, (whole, q1: string, key: string, sep: string, q2: string) =>
     isSensitiveKey(key) ? `${q1}${key}${q1}${sep}${q2}${MASK}${q2}` : whole,
   );

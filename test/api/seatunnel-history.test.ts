@@ -10,7 +10,7 @@ describe('sluice serve: durable history and masking', () => {
     const first = await startServe({ dataDir });
     let jobId: string;
     try {
-      const config = batchJob({ rows: 2, env: { 'db.password': 'hunter2-secret', token: 'tok-very-secret' }, sinkExtra: { password: 'sink-pass-1234' } });
+      const config = batchJob({ rows: 2, env: { 'db.password': 'hunter2-secret', token: 'tok-very-secret', 'db.url': 'jdbc:postgresql://app:url-pass-5678@db:5432/x?password=url-param-9876' }, sinkExtra: { password: 'sink-pass-1234' } });
       const submitted = await postJson(`${first.maps}/submit-job?jobName=kept`, config);
       assert.equal(submitted.status, 200, submitted.text);
       jobId = (submitted.body as { jobId: string }).jobId;
@@ -18,12 +18,12 @@ describe('sluice serve: durable history and masking', () => {
       const text = JSON.stringify(info);
       assert.equal((info.jobDag as { envOptions: Record<string, string> }).envOptions['db.password'], '******');
       assert.equal((info.jobDag as { envOptions: Record<string, string> }).envOptions.token, '******');
-      assert.doesNotMatch(text, /hunter2|tok-very|sink-pass/);
+      assert.doesNotMatch(text, /hunter2|tok-very|sink-pass|url-pass|url-param/);
     } finally {
       assert.equal((await first.stop()).code, 0);
     }
-    for (const file of readdirSync(join(dataDir, 'jobs'))) assert.doesNotMatch(readFileSync(join(dataDir, 'jobs', file), 'utf8'), /hunter2|tok-very|sink-pass/);
-    for (const file of readdirSync(join(dataDir, 'logs'))) assert.doesNotMatch(readFileSync(join(dataDir, 'logs', file), 'utf8'), /hunter2|tok-very|sink-pass/);
+    for (const file of readdirSync(join(dataDir, 'jobs'))) assert.doesNotMatch(readFileSync(join(dataDir, 'jobs', file), 'utf8'), /hunter2|tok-very|sink-pass|url-pass|url-param/);
+    for (const file of readdirSync(join(dataDir, 'logs'))) assert.doesNotMatch(readFileSync(join(dataDir, 'logs', file), 'utf8'), /hunter2|tok-very|sink-pass|url-pass|url-param/);
 
     const second = await startServe({ dataDir });
     try {

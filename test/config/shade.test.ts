@@ -134,4 +134,19 @@ describe('sensitive keys', () => {
     assert.deepEqual(maskSensitive(options), { url: 'jdbc:x', password: '******', access: { key: '******' }, servers: [{ token: '******', port: 1 }], username: null });
     assert.equal(options.password, 'p');
   });
+
+  it('masks credentials inside url values', () => {
+    const options = {
+      url: 'jdbc:mysql://db:3306/shop?user=app&password=hunter2&useSSL=false',
+      other: 'jdbc:postgresql://app:s3cret@db:5432/shop?sslmode=require',
+      sqlserver: 'jdbc:sqlserver://db:1433;databaseName=shop;password=hunter2',
+      plain: 'a:b@c is not a url',
+    };
+    assert.deepEqual(maskSensitive(options), {
+      url: 'jdbc:mysql://db:3306/shop?user=app&password=******&useSSL=false',
+      other: 'jdbc:postgresql://app:******@db:5432/shop?sslmode=require',
+      sqlserver: 'jdbc:sqlserver://db:1433;databaseName=shop;password=******',
+      plain: 'a:b@c is not a url',
+    });
+  });
 });

@@ -30,9 +30,33 @@ function mask(value: unknown, path: string, extraKeys: readonly string[]): unkno
   for (const [key, child] of Object.entries(value)) {
     const childPath = path === '' ? key : `${path}.${key}`;
     const secret = child !== null && child !== undefined && isSensitiveKey(childPath, extraKeys);
-    setOwn(masked, key, secret ? MASK : mask(child, childPath, extraKeys));
+    setOwn(masked, key, secret ? MASK : typeof child === 'string' ? maskUrlSecrets(child, extraKeys) : mask(child, childPath, extraKeys));
   }
   return masked;
+}
+
+/** The password of `scheme://user:password@host`. */
+const URL_PASSWORD = /(\/\/[^\s/?#@:]*:)([^\s/?#@]+)@/g;
+/** `?key=value`, `&key=value` and `;key=value` parameters of a url. */
+const URL_PARAMETER = /([?&;])([\w.-]+)=([^&;#\s]*)/g;
+
+/** The credentials a url carries (user info password, sensitive query parameters). */
+export function urlSecrets(text: string, extraKeys: readonly string[] = []): string[] {
+  if (!text.includes('://')) return [];
+  const found = [...text.matchAll(URL_PASSWORD)].map((match) => match[2]!);
+  for (const match of text.matchAll(URL_PARAMETER)) if (match[3] !== '' && isSensitiveKey(match[2]!, extraKeys)) found.push(match[3]!);
+  return found;
+}
+
+/**
+ * A url with its credentials masked: the password of its user info and every sensitive query
+ * parameter (`jdbc:mysql://host/db?user=u&password=secret`). Other text is returned unchanged.
+ */
+export function maskUrlSecrets(text: string, extraKeys: readonly string[] = []): string {
+  if (!text.includes('://')) return text;
+  return text
+    .replace(URL_PASSWORD, `$1${MASK}@`)
+    .replace(URL_PARAMETER, (whole, separator: string, key: string) => (isSensitiveKey(key, extraKeys) ? `${separator}${key}=${MASK}` : whole));
 }
 
 function normalise(key: string): string {

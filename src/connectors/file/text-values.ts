@@ -3,6 +3,7 @@ import { describeValue } from '../common/config-path.js';
 import { ValueConversionError } from '../common/config-value.js';
 import { DecimalRangeError, toDecimalText } from '../common/decimal-text.js';
 import { javaDouble } from '../common/java-text.js';
+import { smallDigits } from '../common/whole-number-text.js';
 import type { TemporalFormats } from './temporal-formats.js';
 import { formatTemporal, isoTimestamp, parseDateWith, parseTimeWith, parseTimestampWith } from './temporal-pattern.js';
 
@@ -146,25 +147,6 @@ export function wholeNumber(text: string): bigint | undefined {
 
 const MIN_INT64 = -(2n ** 63n);
 const MAX_INT64 = 2n ** 63n - 1n;
-
-/**
- * The value of `text` when it is an optional `-` and 1 to 15 digits (a common whole number that
- * a double holds exactly), else undefined: a fast path before the general parsing.
- */
-function smallDigits(text: string): number | undefined {
-  const length = text.length;
-  const negative = text.charCodeAt(0) === 45;
-  let i = negative ? 1 : 0;
-  if (length === i || length - i > 15) return undefined;
-  let n = 0;
-  for (; i < length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return undefined;
-    n = n * 10 + digit;
-  }
-  // 0 - n, not -n: "-0" is the integer 0, never the double -0.
-  return negative ? 0 - n : n;
-}
 
 /**
  * Number(text) when `text` starts with a digit or `-` and ends with a digit (not `0x..`, `0b..`,

@@ -3,6 +3,7 @@ import type { DbColumn, RowCursor } from '../jdbc-session.js';
 import { ValueDecodeError, unescapeCopy, type ValueDecoder } from './pg-values.js';
 
 const NEWLINE = 0x0a;
+const PLAIN_KINDS = new Set(['boolean', 'tinyint', 'smallint', 'int', 'bigint', 'float', 'double', 'decimal', 'date', 'time', 'timestamp']);
 
 /** The text of a key value as PostgreSQL reads it (keys are numbers, strings, dates, timestamps, uuids, bytea). */
 function keyText(value: unknown): string {
@@ -24,6 +25,8 @@ export class PgCopyCursor implements RowCursor {
   private lastRow: unknown[] | undefined;
   private ended = false;
   private failure: unknown;
+  /** Per column: whether its text can hold COPY escapes (numbers, dates and booleans never do). */
+  private readonly escaped: readonly boolean[];
 
   constructor(
     private readonly stream: Readable,
@@ -32,6 +35,7 @@ export class PgCopyCursor implements RowCursor {
     private readonly keyColumns: readonly number[],
     private readonly onClose: () => Promise<void>,
   ) {
+    this.escaped = columns.map((column) => !PLAIN_KINDS.has(column.type.kind));
     stream.on('error', (error) => {
       this.failure ??= error;
     });
@@ -129,7 +133,7 @@ export class PgCopyCursor implements RowCursor {
         } else {
           const field = text.slice(pos, stop);
           try {
-            row[i] = decoders[i]!(field.indexOf('\\') < 0 ? field : unescapeCopy(field));
+            row[i] = decoders[i]!(this.escaped[i] ? unescapeCopy(field) : field);
           } catch (error) {
             throw new ValueDecodeError(`column ${this.columns[i]!.name}: ${(error as Error).message}`);
           }

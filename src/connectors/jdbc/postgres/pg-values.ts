@@ -1,5 +1,6 @@
 import type { DataType } from '../../../core/data-type.js';
 import { toDecimalText } from '../../common/decimal-text.js';
+import { bigintOf } from '../../common/whole-number-text.js';
 import { ValueEncodeError, type ValueEncoder } from '../jdbc-session.js';
 import { toJsonText } from '../json-text.js';
 import { formatArrayText, parseArrayText } from './pg-array-text.js';
@@ -24,7 +25,7 @@ export function pgDecoder(info: PgTypeInfo, type: DataType): ValueDecoder {
     case 'int':
       return (text) => Number(text);
     case 'bigint':
-      return (text) => BigInt(text);
+      return bigintOf;
     case 'float':
     case 'double':
       return (text) => Number(text);
