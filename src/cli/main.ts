@@ -26,6 +26,8 @@ function program(): Command {
     .option('-r, --restore <jobId>', 'resume that job from its latest savepoint or checkpoint')
     .option('--data-dir <dir>', 'where checkpoints and savepoints are kept', '.sluice')
     .action(async (config: string, flags: RunFlags) => {
+      // The job's first worker thread starts while the config is read and planned.
+      if (flags.check !== true) (await import('../engine/worker-slot.js')).prestartWorkers(1);
       const { runCommand } = await import('./run-command.js');
       process.exitCode = await runCommand(config, flags);
     });
