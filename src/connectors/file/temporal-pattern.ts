@@ -229,7 +229,8 @@ export function isoTimestamp(text: string): string | undefined {
   const second = digitsAt(text, 17, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  return separator === 84 ? text : `${text.slice(0, 10)}T${text.slice(11)}`;
+  // replace() builds a flat string; a concatenation would be flattened later by every reader.
+  return separator === 84 ? text : text.replace(' ', 'T');
 }
 
 /** Splits a core encoding (`YYYY-MM-DD`, `HH:MM:SS[.f]` or both joined by `T`) into parts. */
