@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { DataType } from '../../core/data-type.js';
 import type { DatabaseKind, JdbcTarget } from './jdbc-url.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -108,6 +109,19 @@ export interface InsertBatch {
   add(row: readonly unknown[]): void;
 }
 
+/** A column whose database type has no SeaTunnel type. */
+export interface UnsupportedColumn {
+  name: string;
+  unsupported: string;
+}
+
+/** Every column of a table or query that Sluice cannot map, reported together. */
+export class UnsupportedTypesError extends Error {
+  constructor(readonly columns: UnsupportedColumn[]) {
+    super(`${columns.map((c) => `column ${c.name} has type ${c.unsupported}`).join(', ')}, which Sluice cannot map to a SeaTunnel type`);
+  }
+}
+
 /** Renders a core value for the database (COPY text field, SQL literal); throws ValueEncodeError when it cannot. */
 export type ValueEncoder = (value: unknown) => string;
 
@@ -132,3 +146,16 @@ export function encodeColumn(encoders: readonly ValueEncoder[], row: readonly un
     throw new ColumnEncodeError(i, row[i], error);
   }
 }
+
+/** Resolves when a stream has data to read, ended, failed or closed. */
+export function whenReadable(stream: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const event of STREAM_EVENTS) stream.off(event, done);
+      resolve();
+    };
+    for (const event of STREAM_EVENTS) stream.on(event, done);
+  });
+}
+
+const STREAM_EVENTS = ['readable', 'end', 'error', 'close'] as const;

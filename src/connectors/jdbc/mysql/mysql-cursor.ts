@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { DbColumn, RowCursor } from '../jdbc-session.js';
+import { whenReadable, type DbColumn, type RowCursor } from '../jdbc-session.js';
 import type { MysqlDecoder } from './mysql-values.js';
 
 /**
@@ -36,7 +36,7 @@ export class MysqlCursor implements RowCursor {
       if (raw === null) {
         // Hand out what is here rather than wait for the next network packet.
         if (this.ended || rows.length > 0) break;
-        await this.waitForData();
+        await whenReadable(this.stream);
         continue;
       }
       // The driver's array becomes the row: values are decoded in place.
@@ -78,21 +78,5 @@ export class MysqlCursor implements RowCursor {
       this.ended = true;
       await this.onClose();
     }
-  }
-
-  private waitForData(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        this.stream.off('readable', done);
-        this.stream.off('end', done);
-        this.stream.off('error', done);
-        this.stream.off('close', done);
-        resolve();
-      };
-      this.stream.on('readable', done);
-      this.stream.on('end', done);
-      this.stream.on('error', done);
-      this.stream.on('close', done);
-    });
   }
 }

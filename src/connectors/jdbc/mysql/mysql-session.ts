@@ -1,6 +1,6 @@
 import mysql from 'mysql2';
 import type { Readable } from 'node:stream';
-import { ColumnEncodeError, encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type ValueEncoder } from '../jdbc-session.js';
+import { ColumnEncodeError, encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type UnsupportedColumn, UnsupportedTypesError, type ValueEncoder } from '../jdbc-session.js';
 import { booleanParam, param, type JdbcTarget } from '../jdbc-url.js';
 import { findPlaceholders, substitutePlaceholders } from '../placeholders.js';
 import type { SqlDialect } from '../sql-dialect.js';
@@ -12,17 +12,6 @@ import { mysqlDecoder, quoteMysql } from './mysql-values.js';
 /** Upper size of one generated statement (kept well under the default max_allowed_packet of 16-64 MB). */
 const STATEMENT_CHARS = 4 << 20;
 const XAER_NOTA = 1397;
-
-interface UnsupportedColumn {
-  name: string;
-  unsupported: string;
-}
-
-export class MysqlUnsupportedTypesError extends Error {
-  constructor(readonly columns: UnsupportedColumn[]) {
-    super(`${columns.map((c) => `column ${c.name} has type ${c.unsupported}`).join(', ')}, which Sluice cannot map to a SeaTunnel type`);
-  }
-}
 
 /** Rows as `(v, ...), (v, ...)` lists of SQL literals, each list short enough for one statement. */
 class ValuesBatch implements InsertBatch {
@@ -324,7 +313,7 @@ export class MysqlSession implements JdbcSession {
       if (known !== undefined && /^tinyint\(1\)/i.test(known.dbType) && column.type.kind !== 'boolean') column.type = { kind: 'boolean' };
       columns.push(column);
     }
-    if (unsupported.length > 0) throw new MysqlUnsupportedTypesError(unsupported);
+    if (unsupported.length > 0) throw new UnsupportedTypesError(unsupported);
     return columns;
   }
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { DbColumn, RowCursor } from '../jdbc-session.js';
+import { whenReadable, type DbColumn, type RowCursor } from '../jdbc-session.js';
 import { ValueDecodeError, unescapeCopy, type ValueDecoder } from './pg-values.js';
 
 const NEWLINE = 0x0a;
@@ -49,7 +49,7 @@ export class PgCopyCursor implements RowCursor {
       if (this.failure !== undefined) throw this.failure;
       const chunk = this.stream.read() as Buffer | null;
       if (chunk === null) {
-        await this.waitForData();
+        await whenReadable(this.stream);
         continue;
       }
       this.parse(chunk);
@@ -87,21 +87,6 @@ export class PgCopyCursor implements RowCursor {
     await this.onClose();
   }
 
-  private waitForData(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        this.stream.off('readable', done);
-        this.stream.off('end', done);
-        this.stream.off('error', done);
-        this.stream.off('close', done);
-        resolve();
-      };
-      this.stream.on('readable', done);
-      this.stream.on('end', done);
-      this.stream.on('error', done);
-      this.stream.on('close', done);
-    });
-  }
 
   /** Splits a chunk into complete lines (a newline byte never occurs inside a UTF-8 sequence). */
   private parse(chunk: Buffer): void {

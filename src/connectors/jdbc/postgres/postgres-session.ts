@@ -1,7 +1,7 @@
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type ValueEncoder } from '../jdbc-session.js';
+import { encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type UnsupportedColumn, UnsupportedTypesError, type ValueEncoder } from '../jdbc-session.js';
 import { booleanParam, param, type JdbcTarget } from '../jdbc-url.js';
 import { findPlaceholders, substitutePlaceholders } from '../placeholders.js';
 import type { DataType } from '../../../core/data-type.js';
@@ -24,17 +24,6 @@ const SETUP = `SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalSty
 
 const identity = (value: string): string => value;
 const TEXT_TYPES = { getTypeParser: () => identity } as unknown as pg.CustomTypesConfig;
-
-interface UnsupportedColumn {
-  name: string;
-  unsupported: string;
-}
-
-export class UnsupportedTypesError extends Error {
-  constructor(readonly columns: UnsupportedColumn[]) {
-    super(`${columns.map((c) => `column ${c.name} has type ${c.unsupported}`).join(', ')}, which Sluice cannot map to a SeaTunnel type`);
-  }
-}
 
 export async function connectPostgres(target: JdbcTarget, timeoutSec: number): Promise<PostgresSession> {
   const ssl = param(target, 'sslmode');
