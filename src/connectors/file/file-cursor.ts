@@ -27,7 +27,8 @@ export class FileCursor {
       this.stream = pipeline(createReadStream(split.path, { highWaterMark: CHUNK_BYTES }), gunzip, () => undefined);
       this.skip = split.offset;
     } else {
-      this.stream = createReadStream(split.path, { start: split.offset, highWaterMark: CHUNK_BYTES });
+      // A byte range ends just after a row delimiter, so the scanner ends with its last record.
+      this.stream = createReadStream(split.path, { start: split.offset, end: split.end === undefined ? undefined : split.end - 1, highWaterMark: CHUNK_BYTES });
       this.skip = 0;
     }
     this.chunks = this.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;

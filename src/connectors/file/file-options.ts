@@ -124,6 +124,22 @@ export const LOCAL_FILE_SOURCE_OPTIONS: readonly OptionSpec[] = [
     description: 'A text or csv field equal to this (unquoted) text is read as null, in addition to empty fields.',
     example: '"\\\\N"',
   },
+  {
+    key: 'enable_file_split',
+    type: 'boolean',
+    default: false,
+    description:
+      'Cut text, csv and json files larger than file_split_size into byte ranges that readers take in parallel, each range ending just after a row delimiter. Compressed files are read whole. Not for csv files whose quoted fields hold row delimiters: a range may start inside such a field.',
+    example: 'true',
+  },
+  {
+    key: 'file_split_size',
+    type: 'long',
+    default: 67108864,
+    min: 1,
+    description: 'With enable_file_split: the size in bytes of each range (the last one of a file may be smaller, each grows to the end of its last record).',
+    example: '134217728',
+  },
   ...common,
 ];
 

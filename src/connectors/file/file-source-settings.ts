@@ -32,6 +32,8 @@ export interface FileSourceSettings {
   temporal: TemporalFormats;
   /** parse_partition_from_path */
   parsePartitions: boolean;
+  /** With enable_file_split, for text, csv and json: the byte size of the ranges files are cut into. */
+  splitSize: number | undefined;
 }
 
 /** The column a schema-less text or csv line is read into (SeaTunnel's buildSimpleTextSchema). */
@@ -78,6 +80,7 @@ export function readSourceSettings(options: OptionValues): FileSourceSettings {
       String(options['time_format'] ?? 'HH:mm:ss'),
     ),
     parsePartitions: options['parse_partition_from_path'] !== false,
+    splitSize: options['enable_file_split'] === true && format !== 'parquet' ? Number(options['file_split_size'] ?? 67108864) : undefined,
   };
 }
 

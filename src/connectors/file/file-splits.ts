@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { SluiceError } from '../../core/errors.js';
 import type { SourceSplit } from '../../core/plugin.js';
+import { delimiterBytes } from './file-format.js';
 import type { FileSourceSettings } from './file-source-settings.js';
 
 /**
@@ -17,10 +18,13 @@ export interface FileSplit extends SourceSplit {
   line: number;
   /** Records already consumed, header lines included (they are skipped while this is below skip_header_row_number). */
   records: number;
+  /** With enable_file_split: the byte range [start, end) of the file this split reads; else the whole file. */
+  start?: number;
+  end?: number;
 }
 
 /**
- * One split per file, in path order: `path` itself when it is a file, else every file below it
+ * One split per file, in path order (with enable_file_split, large files are cut into byte ranges): `path` itself when it is a file, else every file below it
  * (SeaTunnel's AbstractReadStrategy.getFileNamesByPath): hidden directories (such as the sink's
  * `.sluice-staging`) are not entered; hidden files, `_SUCCESS` and empty files are skipped;
  * `file_filter_pattern` must match the file name (or the path, when the pattern starts with `path`).
@@ -36,7 +40,55 @@ export async function planFileSplits(settings: FileSourceSettings, tablePath: st
   if (root.isFile()) files.push(settings.path);
   else await collect(settings.path, settings, files);
   files.sort();
-  return files.map((path) => ({ splitId: path, tablePath, path, offset: 0, line: 1, records: 0 }));
+  const splits: FileSplit[] = [];
+  for (const path of files) {
+    const ranges = settings.splitSize === undefined || isCompressed(settings, path) ? [] : await byteRanges(path, settings.splitSize, delimiterBytes(settings.rowDelimiter, settings.encoding));
+    if (ranges.length <= 1) {
+      splits.push({ splitId: path, tablePath, path, offset: 0, line: 1, records: 0 });
+      continue;
+    }
+    // Only the range at the start of the file holds its header lines.
+    for (const [start, end] of ranges) splits.push({ splitId: `${path}#${start}`, tablePath, path, offset: start, line: 1, records: start === 0 ? 0 : settings.skipHeader, start, end });
+  }
+  return splits;
+}
+
+function isCompressed(settings: FileSourceSettings, path: string): boolean {
+  return settings.codec !== 'none' || path.endsWith('.gz');
+}
+
+/**
+ * Cuts a file into ranges of about `size` bytes, each ending just after a row delimiter (the
+ * first one at or after the cut), as SeaTunnel's AccordingToSplitSizeSplitStrategy does.
+ */
+async function byteRanges(path: string, size: number, delimiter: Buffer): Promise<[number, number][]> {
+  const file = await open(path, 'r');
+  try {
+    const length = (await file.stat()).size;
+    const ranges: [number, number][] = [];
+    let from = 0;
+    while (from < length) {
+      const end = from + size >= length ? length : await endOfRecordAt(file, from + size, delimiter, length);
+      ranges.push([from, end]);
+      from = end;
+    }
+    return ranges;
+  } finally {
+    await file.close();
+  }
+}
+
+const SEARCH_BYTES = 64 * 1024;
+
+/** The offset just after the first `delimiter` at or after `at`, or the file's length. */
+async function endOfRecordAt(file: FileHandle, at: number, delimiter: Buffer, length: number): Promise<number> {
+  const buffer = Buffer.alloc(SEARCH_BYTES + delimiter.length);
+  for (let position = at; position < length; position += SEARCH_BYTES) {
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+    const found = buffer.subarray(0, bytesRead).indexOf(delimiter);
+    if (found >= 0) return position + found + delimiter.length;
+  }
+  return length;
 }
 
 async function collect(dir: string, settings: FileSourceSettings, out: string[]): Promise<void> {

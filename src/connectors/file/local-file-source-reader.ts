@@ -47,6 +47,7 @@ export class LocalFileSourceReader implements SourceReader {
       if (this.current === undefined) {
         const next = this.pending.shift();
         if (next === undefined) return rows.length > 0 ? rows : null;
+        if (next.end !== undefined && next.offset >= next.end) continue;
         this.current = { split: next, cursor: new FileCursor(next, this.settings) };
         this.partitions = partitionValues(next.path, this.partitionNames);
       }
@@ -55,7 +56,7 @@ export class LocalFileSourceReader implements SourceReader {
       try {
         found = cursor.scanner.take();
       } catch (error) {
-        if (error instanceof ScanError) throw new SluiceError('PLUGIN_FAILED', `LocalFile: cannot read ${split.path} line ${split.line}: bad csv: ${error.message}`);
+        if (error instanceof ScanError) throw new SluiceError('PLUGIN_FAILED', `LocalFile: cannot read ${placeName(split)} line ${split.line}: bad csv: ${error.message}`);
         throw error;
       }
       if (!found) {
@@ -69,7 +70,7 @@ export class LocalFileSourceReader implements SourceReader {
       }
       const record = this.recordText(cursor.scanner);
       const line = split.line;
-      const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, { file: split.path, line }) : undefined;
+      const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, { file: placeName(split), line }) : undefined;
       split.offset = cursor.scanner.position;
       split.records++;
       split.line += this.settings.format === 'csv' ? 1 + countOf(record, this.settings.rowDelimiter) : 1;
@@ -104,6 +105,11 @@ export class LocalFileSourceReader implements SourceReader {
     // The default row delimiter also ends Windows lines: drop the \r of a \r\n.
     return this.settings.rowDelimiter === '\n' && text.endsWith('\r') ? text.slice(0, -1) : text;
   }
+}
+
+/** The file of a split, and its byte range when it reads one (line numbers then count from its start). */
+function placeName(split: FileSplit): string {
+  return split.start === undefined || split.start === 0 ? split.path : `${split.path} (the range from byte ${split.start})`;
 }
 
 function countOf(text: string, part: string): number {
