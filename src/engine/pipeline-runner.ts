@@ -184,8 +184,10 @@ export class PipelineRunner {
         this.state = { ...this.state, commits: {} };
       }
       if (this.state?.finished) return { status: 'FINISHED' };
-      for (const sink of this.sinks()) await slots[0]!.discardStaged(this.sinkCall(sink));
+      // Sources are planned first: a source that cannot be read fails the job before a sink's save
+      // mode (such as DROP_DATA) touches its target.
       const splits = await this.assignSplits(slots[0]!);
+      for (const sink of this.sinks()) await slots[0]!.discardStaged(this.sinkCall(sink));
       this.slots = slots;
       if (this.host.canceled.aborted) slots.forEach((slot) => slot.cancel());
       const runs = slots.map((slot, index) => slot.run(this.spec(index, splits[index]!)));

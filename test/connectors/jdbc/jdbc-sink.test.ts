@@ -134,6 +134,27 @@ for (const open of [postgres, mariadb]) {
       assert.deepEqual(await rowsOf(d, name), ['1|A|1.5'], 'the extra column and the old rows are gone');
     });
 
+    it('a source that cannot be read fails the job before DROP_DATA touches the target', async (t) => {
+      const d = ready(t);
+      if (d === undefined) return;
+      const name = table('kept');
+      await d.query(`CREATE TABLE ${name} (id bigint PRIMARY KEY, name varchar(10))`);
+      await d.query(`INSERT INTO ${name} VALUES (1, 'kept')`);
+      const result = await runJob(`env { parallelism = 1, job.mode = "BATCH", job.retry.times = 0 }
+source { Jdbc {
+    ${d.connection}
+    table_path = "${qualified(d, 'no_such_table_here')}"
+} }
+sink { Jdbc {
+    ${d.connection}
+    table = "${qualified(d, name)}"
+    data_save_mode = "DROP_DATA"
+} }`);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /Jdbc source: table .*no_such_table_here.*does not exist/);
+      assert.deepEqual(await rowsOf(d, name), ['1|kept']);
+    });
+
     it('runs a user query for every row, placeholders bound in field order', async (t) => {
       const d = ready(t);
       if (d === undefined) return;
