@@ -1,6 +1,6 @@
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { encodeColumn, type DbColumn, type DbTable, type DbTablePath, type InsertBatch, type JdbcSession, type RowCursor, type UnsupportedColumn, UnsupportedTypesError, type ValueEncoder } from '../jdbc-session.js';
 import { booleanParam, param, type JdbcTarget } from '../jdbc-url.js';
 import { findPlaceholders, substitutePlaceholders } from '../placeholders.js';
@@ -8,6 +8,7 @@ import type { DataType } from '../../../core/data-type.js';
 import { binaryEncoder, type BinaryEncoder } from './pg-binary-copy.js';
 import { BinaryCopyBatch, TextCopyBatch, type PgCopyBatch } from './pg-copy-batch.js';
 import { PgCopyCursor } from './pg-copy-cursor.js';
+import { PgCopyOut } from './pg-copy-out.js';
 import { pgDecoder, quoteLiteral } from './pg-values.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { pgColumn, type PgTypeInfo } from './postgres-types.js';
@@ -127,7 +128,8 @@ export class PostgresSession implements JdbcSession {
   openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], _fetchSize: number): RowCursor {
     const infos = columns.map((c) => pgTypeInfoOf(c));
     const decoders = columns.map((c, i) => pgDecoder(infos[i]!, c.type));
-    const stream = this.client.query(copyTo(`COPY (${sql}) TO STDOUT`));
+    const stream = new PgCopyOut(`COPY (${sql}) TO STDOUT`);
+    this.client.query(stream as unknown as pg.Submittable);
     return new PgCopyCursor(stream, columns, decoders, keyColumns, async () => {
       if (!stream.readableEnded && !stream.destroyed) {
         // A COPY cannot be abandoned half way on a live connection: the session is closed instead.
