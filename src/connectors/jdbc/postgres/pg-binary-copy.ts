@@ -201,9 +201,14 @@ function civilDays(year: number, month: number, day: number): number {
   return era * 146097 + doe - 730425;
 }
 
+/** The two digits of `text` at `at`, as a number. */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
 /** `YYYY-MM-DD` at `at` → days since 2000-01-01. */
 function daysOf(text: string, at = 0): number {
-  return civilDays(digitsAt(text, at, 4), digitsAt(text, at + 5, 2), digitsAt(text, at + 8, 2));
+  return civilDays(twoDigits(text, at) * 100 + twoDigits(text, at + 2), twoDigits(text, at + 5), twoDigits(text, at + 8));
 }
 
 const date: BinaryEncoder = (value, out) => {
@@ -215,7 +220,7 @@ const date: BinaryEncoder = (value, out) => {
 
 /** `HH:MM:SS[.fraction]` at `at` → microseconds since midnight (fraction rounded to microseconds). */
 function microsOfDay(text: string, at = 0): number {
-  const seconds = digitsAt(text, at, 2) * 3600 + digitsAt(text, at + 3, 2) * 60 + digitsAt(text, at + 6, 2);
+  const seconds = twoDigits(text, at) * 3600 + twoDigits(text, at + 3) * 60 + twoDigits(text, at + 6);
   return seconds * 1_000_000 + fractionMicros(text, at + 8);
 }
 
