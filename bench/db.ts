@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
-const REPEAT = 3;
+const REPEAT = 5;
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-db-'));
 const pg = new URL(process.env['SLUICE_BENCH_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test');
@@ -109,7 +109,7 @@ const median = <T>(values: T[], key: (v: T) => number): T => [...values].sort((a
  * (or of the database's background work) hits both; every run starts after a CHECKPOINT, with the
  * target table empty. Returns the median run of each.
  */
-function compare(runSluice: () => SluiceRun, runBaseline: () => number): { ours: SluiceRun; baseline: number } {
+function compare(what: string, runSluice: () => SluiceRun, runBaseline: () => number): { ours: SluiceRun; baseline: number } {
   const ours: SluiceRun[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
@@ -118,8 +118,13 @@ function compare(runSluice: () => SluiceRun, runBaseline: () => number): { ours:
     psql('CHECKPOINT');
     baseline.push(runBaseline());
   }
+  const list = (values: number[]): string => values.map((v) => v.toFixed(2)).join(' ');
+  spreads.push(`${what}: sluice ${list(ours.map((r) => r.wall))} s; baseline ${list(baseline)} s; ratios ${list(ours.map((r, i) => baseline[i]! / r.wall))}`);
   return { ours: median(ours, (r) => r.wall), baseline: median(baseline, (s) => s) };
 }
+
+/** Every run of each comparison, in the order taken, printed after the table. */
+const spreads: string[] = [];
 const rate = (seconds: number): string => `${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s (${seconds.toFixed(2)} s)`;
 
 function checkCount(table: string): void {
@@ -149,6 +154,7 @@ source { LocalFile {
 } }
 sink { Jdbc { ${pgConnection}, table = "public.bench_csv", data_save_mode = "DROP_DATA", batch_size = 50000 } }`;
 const { ours: csvSluice, baseline: csvCopy } = compare(
+  'CSV -> PostgreSQL vs psql \\copy',
   () => {
     const r = sluice('csv', csvJob);
     checkCount('bench_csv');
@@ -177,6 +183,7 @@ source { Jdbc { ${pgConnection}, table_path = "public.bench_src", split.size = 5
 sink { Jdbc { ${pgConnection}, table = "public.bench_dst", data_save_mode = "DROP_DATA", batch_size = 50000 } }`;
 const quoted = (args: string[]): string => args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 const { ours: pgSluice, baseline: pgPipe } = compare(
+  'PostgreSQL -> PostgreSQL vs psql COPY pipe',
   () => {
     const r = sluice('pg', pgJob);
     checkCount('bench_dst');
@@ -207,7 +214,7 @@ if (pgloader) {
   WITH data only, truncate
   INCLUDING ONLY TABLE NAMES MATCHING 'bench_my'
   ALTER SCHEMA '${myDb}' RENAME TO 'public';\n`);
-  ({ ours: mySluice, baseline: myPgloader } = compare(runMy, () => {
+  ({ ours: mySluice, baseline: myPgloader } = compare('MySQL -> PostgreSQL vs pgloader', runMy, () => {
     const r = run('pgloader', ['--no-ssl-cert-verification', load]).seconds;
     checkCount('bench_my');
     return r;
@@ -232,4 +239,4 @@ const lines = [
   `| PostgreSQL -> PostgreSQL vs psql COPY pipe | ${rate(pgSluice.wall)} | ${pgSluice.job.toFixed(2)} s | ${mem(pgSluice)} | ${rate(pgPipe)} | ${ratio(pgPipe, pgSluice.wall)} | >= 0.80 |`,
   `| MySQL -> PostgreSQL vs pgloader | ${rate(mySluice.wall)} | ${mySluice.job.toFixed(2)} s | ${mem(mySluice)} | ${myPgloader === undefined ? 'pgloader not installed' : rate(myPgloader)} | ${myPgloader === undefined ? '-' : `${ratio(myPgloader, mySluice.wall)}x`} | >= 1.5x |`,
 ];
-console.log(lines.join('\n'));
+console.log([...lines, '', 'Every run (wall seconds, in the order taken; each ratio pairs a Sluice run with the baseline run after it):', ...spreads.map((line) => `- ${line}`)].join('\n'));
