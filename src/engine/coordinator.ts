@@ -13,6 +13,7 @@ import { CoordinatorError } from './coordinator-error.js';
 import { CoordinatorJob, safely, viewOfRecord, type JobRunHandle, type JobView, type RestorePoint } from './coordinator-job.js';
 import { CoordinatorJobLog } from './coordinator-job-log.js';
 import { secretValues } from './coordinator-secrets.js';
+import { lowerWorkerPriority } from './worker-slot.js';
 import { planSubmission, shadeKeyEnv, slotsNeeded } from './coordinator-submission.js';
 import { JobRun, type JobRunOptions } from './job-run.js';
 import type { LogLine } from './messages.js';
@@ -95,6 +96,8 @@ export class Coordinator {
   private closing: Promise<void> | undefined;
 
   private constructor(private readonly options: CoordinatorOptions) {
+    // The coordinator shares its process with the REST API, which must stay responsive.
+    lowerWorkerPriority();
     this.pool = new SlotPool(options.slots ?? { dynamic: true, slotNum: 2 });
     this.sweeper = setInterval(() => this.expireHistory(), 60_000);
     this.sweeper.unref();

@@ -11,11 +11,24 @@ const WORKER_URL = new URL('./worker/subtask-worker.js', import.meta.url);
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
+/** The nice value worker threads give themselves (Linux): see `lowerWorkerPriority`. */
+let workerNice = 0;
+
+/**
+ * Makes worker threads started from now on run at a lower priority than the main thread (nice 10),
+ * so a process that also serves the REST API answers promptly while every worker is busy
+ * (bench/rest). `sluice run` leaves workers at the main thread's priority: there they compete only
+ * with other processes, such as the database a job writes to, and should not lose to them.
+ */
+export function lowerWorkerPriority(): void {
+  workerNice = 10;
+}
+
 /** Worker threads started ahead of need, for the next slots to take. */
 const spares: { worker: Worker; alive: boolean }[] = [];
 
 function startWorker(): Worker {
-  return new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
+  return new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS, workerData: { nice: workerNice } });
 }
 
 /**

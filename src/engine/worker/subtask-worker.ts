@@ -1,6 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage, SluiceError } from '../../core/errors.js';
 import type { PluginContext, SinkPlugin, SourcePlugin } from '../../core/plugin.js';
 import { findPlugin } from '../../plugins.js';
@@ -16,7 +16,8 @@ import { WorkerLogBuffer } from './worker-logger.js';
 const port = parentPort;
 if (port === null) throw new Error('subtask-worker must run in a worker thread');
 
-lowerPriority();
+const nice = (workerData as { nice?: number } | null)?.nice ?? 0;
+if (nice > 0) lowerPriority(nice);
 
 const post = (message: FromWorker): void => port.postMessage(message);
 const logs = new WorkerLogBuffer((lines) => post({ type: 'log', lines }));
@@ -94,15 +95,11 @@ function errorInfo(error: unknown): ErrorInfo {
   return { message: errorMessage(error), code, ...(stack === undefined ? {} : { stack }) };
 }
 
-/**
- * Subtasks run at a lower priority (nice 10) than the coordinator thread, so the REST API answers
- * promptly while every worker is busy (bench/rest). Linux allows this per thread; elsewhere all
- * threads keep the same priority.
- */
-function lowerPriority(): void {
+/** Lowers this thread's priority (Linux allows it per thread; elsewhere all threads keep theirs). */
+function lowerPriority(nice: number): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (threadId > 0) setPriority(threadId, 10);
+    if (threadId > 0) setPriority(threadId, nice);
   } catch {
     // not Linux, or not permitted: priorities stay equal
   }
