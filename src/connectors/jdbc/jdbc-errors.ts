@@ -15,8 +15,12 @@ interface DriverError {
   where?: string;
   column?: string;
   sqlMessage?: string;
+  sqlState?: string;
   fatal?: boolean;
 }
+
+/** A table, query or schema option that does not fit the database: no retry can fix it. */
+export class TableDefinitionError extends Error {}
 
 const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNABORTED', 'ENOTCONN']);
 const TRANSIENT_MYSQL_CODES = new Set([
@@ -61,7 +65,16 @@ export function driverMessage(error: unknown): string {
 /** A job failure: `<what>: <driver message>`, keeping the driver error as cause. */
 export function jdbcFailure(what: string, error: unknown): SluiceError {
   if (error instanceof SluiceError) return error;
-  return new SluiceError('PLUGIN_FAILED', `${what}: ${driverMessage(error)}`, { cause: error });
+  // CONFIG_INVALID: the engine fails the job at once instead of restarting it job.retry.times.
+  return new SluiceError(isDefinitionError(error) ? 'CONFIG_INVALID' : 'PLUGIN_FAILED', `${what}: ${driverMessage(error)}`, { cause: error });
+}
+
+/** A missing table or column, a statement with a syntax error, a schema option that does not fit (SQLSTATE class 42). */
+function isDefinitionError(error: unknown): boolean {
+  if (error instanceof TableDefinitionError) return true;
+  const e = error as DriverError | undefined;
+  const state = e?.sqlState ?? e?.code;
+  return typeof state === 'string' && /^42[0-9A-Z]{3}$/.test(state);
 }
 
 /** Errors that say the credentials are wrong or missing (never worth a retry). */

@@ -134,13 +134,13 @@ for (const open of [postgres, mariadb]) {
       assert.deepEqual(await rowsOf(d, name), ['1|A|1.5'], 'the extra column and the old rows are gone');
     });
 
-    it('a source that cannot be read fails the job before DROP_DATA touches the target', async (t) => {
+    it('a source that cannot be read fails the job at once (no restarts), before DROP_DATA touches the target', async (t) => {
       const d = ready(t);
       if (d === undefined) return;
       const name = table('kept');
       await d.query(`CREATE TABLE ${name} (id bigint PRIMARY KEY, name varchar(10))`);
       await d.query(`INSERT INTO ${name} VALUES (1, 'kept')`);
-      const result = await runJob(`env { parallelism = 1, job.mode = "BATCH", job.retry.times = 0 }
+      const result = await runJob(`env { parallelism = 1, job.mode = "BATCH", job.retry.times = 3 }
 source { Jdbc {
     ${d.connection}
     table_path = "${qualified(d, 'no_such_table_here')}"
@@ -152,6 +152,7 @@ sink { Jdbc {
 } }`);
       assert.equal(result.code, 1);
       assert.match(result.stderr, /Jdbc source: table .*no_such_table_here.*does not exist/);
+      assert.doesNotMatch(result.stdout, /restarting/, 'a missing table is not worth a retry');
       assert.deepEqual(await rowsOf(d, name), ['1|kept']);
     });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { SluiceError } from '../../../src/core/errors.js';
 import { after, before, describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import { jdbcSource } from '../../../src/connectors/jdbc/source/jdbc-source.js';
@@ -203,7 +204,11 @@ for (const open of [postgres, mariadb]) {
       const options = withDefaults(jdbcSource, { ...connectionOptions(d), table_path: `${path()}_missing` });
       await assert.rejects(async () => jdbcSource.planSplits(options, jdbcSource.tables(options, undefined), 1), /Jdbc source: table .*_missing of jdbc:.*: the table does not exist/);
       const bad = withDefaults(jdbcSource, { ...connectionOptions(d), query: 'selec * fro nowhere' });
-      await assert.rejects(async () => jdbcSource.planSplits(bad, jdbcSource.tables(bad, undefined), 1), /Jdbc source: .*syntax/i);
+      await assert.rejects(async () => jdbcSource.planSplits(bad, jdbcSource.tables(bad, undefined), 1), (error: SluiceError) => {
+        assert.match(error.message, /Jdbc source: .*syntax/i);
+        assert.equal(error.code, 'CONFIG_INVALID', 'a syntax error is not retried');
+        return true;
+      });
     });
   });
 }

@@ -1,7 +1,8 @@
 import type { DbColumn, JdbcSession } from '../jdbc-session.js';
 import type { JdbcSourceSettings, SourceTableConfig } from './jdbc-source-settings.js';
 import type { JdbcSplit } from './jdbc-split.js';
-import { SourceTableError, type TableContext } from './table-context.js';
+import { TableDefinitionError } from '../jdbc-errors.js';
+import type { TableContext } from './table-context.js';
 
 /** SeaTunnel's DEFAULT_PARTITION_NUMBER (JdbcSourceTableConfig.java) for query + partition_column. */
 const DEFAULT_PARTITION_NUM = 10;
@@ -46,10 +47,10 @@ function splitKey(context: TableContext, table: SourceTableConfig): DbColumn | u
   const byName = new Map(context.all.map((c) => [c.name, c]));
   if (table.partitionColumn !== undefined) {
     const column = byName.get(table.partitionColumn) ?? context.all.find((c) => c.name.toLowerCase() === table.partitionColumn!.toLowerCase());
-    if (column === undefined) throw new SourceTableError(`partition_column ${table.partitionColumn} is not a column of the table (it has ${context.all.map((c) => c.name).join(', ')})`);
-    if (column.splitClass === undefined) throw new SourceTableError(`partition_column ${column.name} is ${column.dbType}; splits need a number, string or date column`);
+    if (column === undefined) throw new TableDefinitionError(`partition_column ${table.partitionColumn} is not a column of the table (it has ${context.all.map((c) => c.name).join(', ')})`);
+    if (column.splitClass === undefined) throw new TableDefinitionError(`partition_column ${column.name} is ${column.dbType}; splits need a number, string or date column`);
     if (table.query !== undefined && column.splitClass === 'number' && column.type.kind === 'decimal') {
-      throw new SourceTableError(`partition_column ${column.name} is ${column.dbType}: SeaTunnel's fixed splits need a decimal without fraction digits`);
+      throw new TableDefinitionError(`partition_column ${column.name} is ${column.dbType}: SeaTunnel's fixed splits need a decimal without fraction digits`);
     }
     return column;
   }
@@ -100,7 +101,7 @@ function cutPoints(key: DbColumn, lower: string, upper: string, count: number): 
   }
   const start = Number(lower);
   const end = Number(upper);
-  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new SourceTableError(`partition bounds ${lower} and ${upper} are not numbers for ${key.name} (${key.dbType})`);
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new TableDefinitionError(`partition bounds ${lower} and ${upper} are not numbers for ${key.name} (${key.dbType})`);
   const n = Math.max(1, count);
   const points = Array.from({ length: n }, (_, i) => String(start + ((end - start) * i) / n));
   return [...points, String(end)];

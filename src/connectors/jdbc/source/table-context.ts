@@ -2,6 +2,7 @@ import type { TableSchema } from '../../../core/table.js';
 import type { DbColumn, DbTable, JdbcSession } from '../jdbc-session.js';
 import type { JdbcSourceSettings, SourceTableConfig } from './jdbc-source-settings.js';
 import { valueAdapter, type ValueAdapter } from './value-adapter.js';
+import { TableDefinitionError } from '../jdbc-errors.js';
 
 /** What reading one table needs, found out from the database (at split planning and in each reader). */
 export interface TableContext {
@@ -19,8 +20,6 @@ export interface TableContext {
   uniqueKey: string[] | undefined;
 }
 
-export class SourceTableError extends Error {}
-
 export async function loadTableContext(session: JdbcSession, settings: JdbcSourceSettings, table: SourceTableConfig, declared: TableSchema): Promise<TableContext> {
   const dialect = session.dialect;
   let catalog: DbTable | undefined;
@@ -28,7 +27,7 @@ export async function loadTableContext(session: JdbcSession, settings: JdbcSourc
   if (table.tablePath !== undefined) {
     const path = dialect.parseTablePath(table.tablePath, session.target);
     catalog = await session.describeTable(path);
-    if (catalog === undefined) throw new SourceTableError('the table does not exist');
+    if (catalog === undefined) throw new TableDefinitionError('the table does not exist');
     base = table.query ?? `SELECT * FROM ${dialect.qualified(catalog.path)}`;
   } else {
     base = table.query!;
@@ -47,14 +46,14 @@ export async function loadTableContext(session: JdbcSession, settings: JdbcSourc
     const byLowerName = new Map(all.map((c) => [c.name.toLowerCase(), c]));
     columns = declared.columns.map((wanted) => {
       const found = byName.get(wanted.name) ?? byLowerName.get(wanted.name.toLowerCase());
-      if (found === undefined) throw new SourceTableError(`column ${wanted.name} of the schema option is not in the table (it has ${all.map((c) => c.name).join(', ')})`);
+      if (found === undefined) throw new TableDefinitionError(`column ${wanted.name} of the schema option is not in the table (it has ${all.map((c) => c.name).join(', ')})`);
       return found;
     });
     adapters = declared.columns.map((wanted, i) => {
       try {
         return valueAdapter(columns[i]!.type, wanted.type);
       } catch (error) {
-        throw new SourceTableError(`column ${wanted.name}: ${(error as Error).message}`);
+        throw new TableDefinitionError(`column ${wanted.name}: ${(error as Error).message}`);
       }
     });
   }
