@@ -23,9 +23,9 @@ export class RecordScanner {
   private readonly lookahead: number;
   /** The row delimiter when it is one byte (searched for as a number: much faster than a pattern). */
   private readonly delimiterByte: number;
-  /** Index of the next quote byte at or after `quoteFrom` in `buffer`, -1 for none: most records hold no quote. */
+  /** Index of the next quote byte in `buffer` (-1 for none; most records hold no quote), once known. */
   private nextQuote = -1;
-  private quoteFrom = -1;
+  private quoteKnown = false;
   /** The last record handed out: [recordStart, recordEnd) of `buffer`. */
   private recordStart = 0;
   private recordEnd = 0;
@@ -65,7 +65,7 @@ export class RecordScanner {
     this.searchFrom -= this.start;
     if (this.searchFrom < 0) this.searchFrom = 0;
     this.start = 0;
-    this.quoteFrom = -1;
+    this.quoteKnown = false;
     this.decodedAs = undefined;
   }
 
@@ -124,8 +124,8 @@ export class RecordScanner {
    */
   private findCsv(csv: CsvBytes): number {
     const buffer = this.buffer;
-    if (this.quoteFrom < 0 || (this.nextQuote >= 0 && this.nextQuote < this.start)) {
-      this.quoteFrom = this.start;
+    if (!this.quoteKnown || (this.nextQuote >= 0 && this.nextQuote < this.start)) {
+      this.quoteKnown = true;
       this.nextQuote = buffer.indexOf(QUOTE, this.start);
     }
     const end = this.indexOfDelimiter(this.start);
