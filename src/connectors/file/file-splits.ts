@@ -23,6 +23,12 @@ export interface FileSplit extends SourceSplit {
   end?: number;
 }
 
+/** A split handed to a reader (fresh from planning or restored from a checkpoint), with its position filled in. */
+export function readerSplit(split: SourceSplit): FileSplit {
+  const file = split as FileSplit;
+  return { ...file, offset: file.offset ?? 0, line: file.line ?? 1, records: file.records ?? 0 };
+}
+
 /**
  * One split per file, in path order (with enable_file_split, large files are cut into byte ranges): `path` itself when it is a file, else every file below it
  * (SeaTunnel's AbstractReadStrategy.getFileNamesByPath): hidden directories (such as the sink's

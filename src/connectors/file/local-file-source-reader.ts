@@ -4,7 +4,7 @@ import type { SourceReader, SourceSplit } from '../../core/plugin.js';
 import type { Row } from '../../core/row.js';
 import { FileCursor } from './file-cursor.js';
 import type { FileSourceSettings } from './file-source-settings.js';
-import type { FileSplit } from './file-splits.js';
+import { readerSplit, type FileSplit } from './file-splits.js';
 import { ScanError, type RecordScanner } from './record-scanner.js';
 import type { RowDecoder } from './row-decoder.js';
 import { partitionValues } from './source-partitions.js';
@@ -34,10 +34,7 @@ export class LocalFileSourceReader implements SourceReader {
   }
 
   addSplits(splits: SourceSplit[]): void {
-    for (const split of splits) {
-      const file = split as FileSplit;
-      this.pending.push({ ...file, offset: file.offset ?? 0, line: file.line ?? 1, records: file.records ?? 0 });
-    }
+    for (const split of splits) this.pending.push(readerSplit(split));
   }
 
   async poll(maxRows: number): Promise<Row[] | null> {

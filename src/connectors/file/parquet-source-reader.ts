@@ -3,7 +3,7 @@ import { SluiceError } from '../../core/errors.js';
 import type { SourceReader, SourceSplit } from '../../core/plugin.js';
 import type { Row } from '../../core/row.js';
 import type { Column } from '../../core/table.js';
-import type { FileSplit } from './file-splits.js';
+import { readerSplit, type FileSplit } from './file-splits.js';
 import { parquetDecompressors } from './parquet-codecs.js';
 import { RAW_PARSERS, rawMetadata } from './parquet-read-options.js';
 import { ParquetValueError, readConverter, type ReadConverter } from './parquet-values.js';
@@ -39,10 +39,7 @@ export class LocalParquetSourceReader implements SourceReader {
   ) {}
 
   addSplits(splits: SourceSplit[]): void {
-    for (const split of splits) {
-      const file = split as FileSplit;
-      this.pending.push({ ...file, offset: file.offset ?? 0, line: file.line ?? 1, records: file.records ?? 0 });
-    }
+    for (const split of splits) this.pending.push(readerSplit(split));
   }
 
   async poll(maxRows: number): Promise<Row[] | null> {

@@ -57,7 +57,8 @@ export class BinaryCopyBatch implements PgCopyBatch {
       this.out.ensure(2);
       this.out.buffer.set(BINARY_TRAILER, this.out.offset);
       this.out.offset += 2;
-      this.done.push(this.out.take());
+      // The last chunk: no fresh buffer needed after it, as take() would allocate.
+      this.done.push(this.out.buffer.subarray(0, this.out.offset));
     }
     return this.done;
   }
