@@ -31,5 +31,5 @@ export default tseslint.config(
     files: ['dashboard/src/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', 'node:*'], message: 'the dashboard may import only its own modules; it reaches the server through the REST API' }] }] },
   },
-  { files: ['dashboard/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['dashboard/*.mjs', 'scripts/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const REPEAT = 5;
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/sluice.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-db-'));
 const pg = new URL(process.env['SLUICE_BENCH_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test');
 const my = new URL(process.env['SLUICE_BENCH_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { configFile, sluice, statistic, tempDir } from '../support/cli.js';
+import { fileURLToPath } from 'node:url';
+import { CLI, configFile, sluice, statistic, tempDir } from '../support/cli.js';
 
 const secretJob = `env { shade.identifier = "base64" }
 source { FakeSource { row.num = 2, username = "seatunnel", password = "seatunnel_password", schema = { fields { id = int } } } }
@@ -10,6 +11,12 @@ sink { Console { log.print.data = false } }
 `;
 
 describe('sluice commands', () => {
+  it('are the bundle that package.json installs as `sluice`, which these tests run', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { sluice: string } };
+    assert.equal(resolve(root, bin.sluice), CLI);
+  });
+
   it('lists plugins and shows the options of one', async () => {
     const list = await sluice(['plugins']);
     assert.equal(list.code, 0);

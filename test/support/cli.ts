@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built CLI, as `npx sluice` runs it. */
-export const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+/** The bundled CLI, as `npx sluice` runs it (dist/bin, written by `npm run build`). */
+export const CLI = fileURLToPath(new URL('../../bin/sluice.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;

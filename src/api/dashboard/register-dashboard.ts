@@ -3,8 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { chooseEncoding } from './content-encoding.js';
 import { loadDashboardAssets, type DashboardAsset } from './dashboard-assets.js';
 
-/** Where `npm run build` writes the dashboard (dashboard/build.mjs): dist/dashboard. */
-export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/', import.meta.url));
+/**
+ * Where `npm run build` writes the dashboard (dashboard/build.mjs): dist/dashboard. This module runs
+ * from tsc's output, dist/src/api/dashboard/, or from a chunk of the bundled CLI, which
+ * scripts/bundle-cli.mjs writes at the top of dist/bin/.
+ */
+const here = new URL('./', import.meta.url);
+export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL(here.pathname.endsWith('/dist/bin/') ? '../dashboard/' : '../../../dashboard/', here));
 
 /**
  * The page itself may load only our own script and style sheet and talk only to this origin; the
