@@ -21,6 +21,11 @@ const FIXED: Partial<Record<DataType['kind'], number>> = {
   timestamp: 48,
 };
 
+/** The size every non-null value of this type counts for, or undefined when it depends on the value. */
+export function fixedBytes(type: DataType): number | undefined {
+  return FIXED[type.kind];
+}
+
 export function valueBytes(value: unknown, type: DataType): number {
   if (value === null || value === undefined) return 0;
   const fixed = FIXED[type.kind];

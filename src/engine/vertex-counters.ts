@@ -36,7 +36,7 @@ export class BatchMeter {
         entry = tables[tableId] ??= [0, 0];
         sizer = this.sizers.get(tableId) ?? (() => 0);
       }
-      const size = sizer(row.fields);
+      const size = row.encodedSize ?? sizer(row.fields);
       entry[0]++;
       entry[1] += size;
       total += size;

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { DataType } from '../../core/data-type.js';
+import type { Row } from '../../core/row.js';
 import type { DatabaseKind, JdbcTarget } from './jdbc-url.js';
 import type { SqlDialect } from './sql-dialect.js';
 
@@ -41,8 +42,8 @@ export interface DbTable {
  * `next` asks for them (COPY TO or a streaming result, paused between calls).
  */
 export interface RowCursor {
-  /** Up to `max` rows (fields in the query's column order, decoded to the columns' core types); null once the result ended. */
-  next(max: number): Promise<unknown[][] | null>;
+  /** Up to `max` rows of the cursor's table (fields in the query's column order, of the columns' core types); null once the result ended. */
+  next(max: number): Promise<Row[] | null>;
   /** The database text of the key columns (given when the cursor opened) of the last row returned. */
   lastKeyTexts(): string[] | undefined;
   /** Stops reading; idempotent. */
@@ -67,8 +68,8 @@ export interface JdbcSession {
   describeTable(path: DbTablePath): Promise<DbTable | undefined>;
   /** The catalog's estimate of a table's row count (no scan); undefined when it has none. */
   estimateRows(path: DbTablePath): Promise<number | undefined>;
-  /** Streams the rows of `sql` decoded with `columns`; `keyColumns` are indexes whose raw text `lastKeyTexts` reports. */
-  openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], fetchSize: number): RowCursor;
+  /** Streams the rows of `sql` as rows of table `tableId`, decoded with `columns`; `keyColumns` are indexes whose raw text `lastKeyTexts` reports. */
+  openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], fetchSize: number, tableId: string): RowCursor;
   /**
    * A batch for `insertBatch`, encoded row by row as rows arrive in the fastest form the database
    * reads (binary or text COPY, multi-row INSERT). `encoders` render values as text; `types` are
@@ -107,6 +108,8 @@ export interface InsertBatch {
   readonly rows: number;
   /** Encodes one row (values in column order); throws ColumnEncodeError naming the column. */
   add(row: readonly unknown[]): void;
+  /** Adds a row whose fields are the columns in order by the bytes it was read as, when they are what this batch writes; false (nothing added) otherwise. */
+  addEncoded?(row: Row): boolean;
 }
 
 /** A column whose database type has no SeaTunnel type. */

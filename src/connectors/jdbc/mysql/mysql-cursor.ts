@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Row } from '../../../core/row.js';
 import { whenReadable, type DbColumn, type RowCursor } from '../jdbc-session.js';
 import type { MysqlDecoder } from './mysql-values.js';
 
@@ -13,6 +14,7 @@ export class MysqlCursor implements RowCursor {
 
   constructor(
     private readonly stream: Readable,
+    private readonly tableId: string,
     private readonly columns: readonly DbColumn[],
     private readonly decoders: readonly MysqlDecoder[],
     private readonly keyColumns: readonly number[],
@@ -26,8 +28,9 @@ export class MysqlCursor implements RowCursor {
     });
   }
 
-  async next(max: number): Promise<unknown[][] | null> {
-    const rows: unknown[][] = [];
+  async next(max: number): Promise<Row[] | null> {
+    const rows: Row[] = [];
+    const tableId = this.tableId;
     const decoders = this.decoders;
     const width = decoders.length;
     while (rows.length < max) {
@@ -53,7 +56,7 @@ export class MysqlCursor implements RowCursor {
           throw new Error(`column ${this.columns[i]!.name}: ${(error as Error).message}`);
         }
       }
-      rows.push(row);
+      rows.push({ kind: '+I', tableId, fields: row });
       this.lastRaw = row;
     }
     if (this.failure !== undefined) throw this.failure;

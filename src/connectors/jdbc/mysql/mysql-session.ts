@@ -155,7 +155,7 @@ export class MysqlSession implements JdbcSession {
     return n > 0 ? n : undefined;
   }
 
-  openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], fetchSize: number): RowCursor {
+  openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], fetchSize: number, tableId: string): RowCursor {
     const decoders = columns.map((c) => mysqlDecoder(c.type, (c.native as MysqlNative | undefined) ?? { binary: false, bit: false, selectAsDouble: false }, { zeroDatesAsNull: this.zeroDatesAsNull }));
     const stream = this.connection.query({ sql, rowsAsArray: true }).stream({ highWaterMark: fetchSize > 0 ? fetchSize : 4096 }) as unknown as Readable;
     // mysql2 reports a connection lost during a streamed result on the connection only; the stream just stalls.
@@ -168,7 +168,7 @@ export class MysqlSession implements JdbcSession {
       this.connection.off('error', lost);
       this.connection.off('end', lost);
     });
-    return new MysqlCursor(stream, columns, decoders, keyColumns, async () => {
+    return new MysqlCursor(stream, tableId, columns, decoders, keyColumns, async () => {
       // A streaming result cannot be abandoned on a live connection: the session is closed instead.
       await this.close();
     });

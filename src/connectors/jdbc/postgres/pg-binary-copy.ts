@@ -69,6 +69,10 @@ export function binaryEncoder(type: DataType, typname: string): BinaryEncoder | 
       return type.kind === 'date' ? date : undefined;
     case 'time':
       return type.kind === 'time' ? time : undefined;
+    case 'timetz':
+      return type.kind === 'time' ? timetz : undefined;
+    case 'uuid':
+      return type.kind === 'string' ? uuid : undefined;
     case 'timestamp':
     case 'timestamptz':
       return type.kind === 'timestamp' ? timestamp : undefined;
@@ -240,6 +244,25 @@ const time: BinaryEncoder = (value, out) => {
   out.buffer.writeInt32BE(8, out.offset);
   writeInt64(out.buffer, out.offset + 4, microsOfDay(value as string));
   out.offset += 12;
+};
+
+/** A time of day at UTC (offset 0), as the session's TimeZone reads a time without a zone. */
+const timetz: BinaryEncoder = (value, out) => {
+  out.ensure(16);
+  out.buffer.writeInt32BE(12, out.offset);
+  writeInt64(out.buffer, out.offset + 4, microsOfDay(value as string));
+  out.buffer.writeInt32BE(0, out.offset + 12);
+  out.offset += 16;
+};
+
+/** The 32 hex digits of a uuid, with or without hyphens and braces. */
+const uuid: BinaryEncoder = (value, out) => {
+  const hex = (value as string).replace(/[-{}]/g, '');
+  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new ValueEncodeError(`${String(value)} is not a uuid`);
+  out.ensure(20);
+  out.buffer.writeInt32BE(16, out.offset);
+  out.buffer.write(hex, out.offset + 4, 'hex');
+  out.offset += 20;
 };
 
 /** `YYYY-MM-DDTHH:MM:SS[.fraction]` (UTC wall clock for timestamptz, as the session's TimeZone) → microseconds since 2000-01-01. */

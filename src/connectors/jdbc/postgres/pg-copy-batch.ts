@@ -1,5 +1,7 @@
+import type { Row } from '../../../core/row.js';
 import { ColumnEncodeError, type InsertBatch, type ValueEncoder } from '../jdbc-session.js';
 import { BINARY_HEADER, BINARY_TRAILER, BinaryBuffer, type BinaryEncoder } from './pg-binary-copy.js';
+import { binaryFormat, PgTupleRow, type TupleLayout } from './pg-tuple-row.js';
 
 /** Bytes handed to COPY FROM per write: big enough for few writes, small enough to stay flat in memory. */
 const COPY_CHUNK_BYTES = 1 << 18;
@@ -11,20 +13,38 @@ export interface PgCopyBatch extends InsertBatch {
   chunks(): readonly (Buffer | string)[];
 }
 
-/** Binary COPY: used when every column has a binary encoder (the server parses it with less work). */
+/**
+ * Binary COPY: used when every column has a binary encoder (the server parses it with less work).
+ *
+ * Rows read by a binary COPY TO of the same column formats (PgTupleRow, fields never read) are
+ * not encoded at all: their tuples are written as they arrived. Consecutive such rows lie back to
+ * back in the network buffer they came in, so a run of them is handed out as one view of that
+ * buffer, without copying.
+ */
 export class BinaryCopyBatch implements PgCopyBatch {
   readonly binary = true;
   rows = 0;
   private readonly done: Buffer[] = [];
   private readonly out = new BinaryBuffer(COPY_CHUNK_BYTES + 4096);
   private sealed = false;
+  /** Binary formats of the columns, as TupleLayout names them. */
+  private readonly formats: readonly string[];
+  /** The last tuple layout found to match `formats`. */
+  private matching: TupleLayout | undefined;
+  /** The run of copied tuples being extended: `data[start, end)`. */
+  private run: { data: Buffer; start: number; end: number } | undefined;
 
-  constructor(private readonly encoders: readonly BinaryEncoder[]) {
+  constructor(
+    private readonly encoders: readonly BinaryEncoder[],
+    typeNames: readonly string[],
+  ) {
+    this.formats = typeNames.map(binaryFormat);
     this.out.buffer.set(BINARY_HEADER, 0);
     this.out.offset = BINARY_HEADER.length;
   }
 
   add(row: readonly unknown[]): void {
+    this.endRun();
     const { out, encoders } = this;
     const width = encoders.length;
     const start = out.offset;
@@ -51,9 +71,25 @@ export class BinaryCopyBatch implements PgCopyBatch {
     if (out.offset >= COPY_CHUNK_BYTES) this.done.push(out.take());
   }
 
+  addEncoded(row: Row): boolean {
+    if (!(row instanceof PgTupleRow) || !row.pristine || !this.matches(row.layout)) return false;
+    const run = this.run;
+    if (run !== undefined && run.data === row.data && run.end === row.start) {
+      run.end = row.end;
+    } else {
+      this.endRun();
+      // What was encoded so far goes first.
+      if (this.out.offset > 0) this.done.push(this.out.take());
+      this.run = { data: row.data, start: row.start, end: row.end };
+    }
+    this.rows++;
+    return true;
+  }
+
   chunks(): readonly Buffer[] {
     if (!this.sealed) {
       this.sealed = true;
+      this.endRun();
       this.out.ensure(2);
       this.out.buffer.set(BINARY_TRAILER, this.out.offset);
       this.out.offset += 2;
@@ -61,6 +97,21 @@ export class BinaryCopyBatch implements PgCopyBatch {
       this.done.push(this.out.buffer.subarray(0, this.out.offset));
     }
     return this.done;
+  }
+
+  private matches(layout: TupleLayout): boolean {
+    if (layout === this.matching) return true;
+    const formats = this.formats;
+    if (layout.formats.length !== formats.length || layout.formats.some((format, i) => format !== formats[i])) return false;
+    this.matching = layout;
+    return true;
+  }
+
+  private endRun(): void {
+    const run = this.run;
+    if (run === undefined) return;
+    this.run = undefined;
+    this.done.push(run.data.subarray(run.start, run.end));
   }
 }
 

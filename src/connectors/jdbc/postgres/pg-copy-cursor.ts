@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Row } from '../../../core/row.js';
 import { whenReadable, type DbColumn, type RowCursor } from '../jdbc-session.js';
 import { ValueDecodeError, unescapeCopy, type ValueDecoder } from './pg-values.js';
 
@@ -13,29 +14,23 @@ function keyText(value: unknown): string {
 }
 
 /**
- * Rows of a `COPY (query) TO STDOUT` stream (text format), decoded column by column. The stream
- * is pulled only while `next` wants rows, so the server is held back by TCP flow control:
- * memory stays at about one network chunk whatever the result size.
+ * Rows of a `COPY (query) TO STDOUT` stream, in the text or the binary format (the subclass
+ * parses). The stream is pulled only while `next` wants rows, so the server is held back by TCP
+ * flow control: memory stays at about one network chunk whatever the result size.
  */
-export class PgCopyCursor implements RowCursor {
-  private tail: Buffer | undefined;
-  /** Decoded rows not yet handed out (at most one chunk's worth beyond what was asked). */
-  private ready: unknown[][] = [];
+export abstract class CopyOutCursor implements RowCursor {
+  /** Rows parsed and not yet handed out (at most one chunk's worth beyond what was asked). */
+  protected ready: Row[] = [];
   private readyAt = 0;
-  private lastRow: unknown[] | undefined;
+  private lastRow: Row | undefined;
   private ended = false;
   private failure: unknown;
-  /** Per column: whether its text can hold COPY escapes (numbers, dates and booleans never do). */
-  private readonly escaped: readonly boolean[];
 
   constructor(
     private readonly stream: Readable,
-    private readonly columns: readonly DbColumn[],
-    private readonly decoders: readonly ValueDecoder[],
     private readonly keyColumns: readonly number[],
     private readonly onClose: () => Promise<void>,
   ) {
-    this.escaped = columns.map((column) => !PLAIN_KINDS.has(column.type.kind));
     stream.on('error', (error) => {
       this.failure ??= error;
     });
@@ -44,7 +39,7 @@ export class PgCopyCursor implements RowCursor {
     });
   }
 
-  async next(max: number): Promise<unknown[][] | null> {
+  async next(max: number): Promise<Row[] | null> {
     while (this.ready.length - this.readyAt < max && !this.ended) {
       if (this.failure !== undefined) throw this.failure;
       const chunk = this.stream.read() as Buffer | null;
@@ -57,7 +52,7 @@ export class PgCopyCursor implements RowCursor {
     if (this.failure !== undefined) throw this.failure;
     const available = this.ready.length - this.readyAt;
     if (available === 0) {
-      if (this.tail !== undefined && this.tail.length > 0) throw new ValueDecodeError('COPY output ended in the middle of a row');
+      if (this.incomplete()) throw new ValueDecodeError('COPY output ended in the middle of a row');
       return null;
     }
     const count = Math.min(max, available);
@@ -79,7 +74,7 @@ export class PgCopyCursor implements RowCursor {
   lastKeyTexts(): string[] | undefined {
     const row = this.lastRow;
     if (row === undefined) return undefined;
-    return this.keyColumns.map((i) => keyText(row[i]));
+    return this.keyColumns.map((i) => keyText(this.keyValue(row, i)));
   }
 
   async close(): Promise<void> {
@@ -87,9 +82,41 @@ export class PgCopyCursor implements RowCursor {
     await this.onClose();
   }
 
+  /** Turns the complete rows of a chunk into `ready` rows, keeping an incomplete end for the next chunk. */
+  protected abstract parse(chunk: Buffer): void;
+
+  /** Whether bytes of an unfinished row are left over. */
+  protected abstract incomplete(): boolean;
+
+  protected keyValue(row: Row, index: number): unknown {
+    return row.fields[index];
+  }
+}
+
+/** The text format: tab-separated fields, one row per line, decoded column by column. */
+export class PgTextCopyCursor extends CopyOutCursor {
+  private tail: Buffer | undefined;
+  /** Per column: whether its text can hold COPY escapes (numbers, dates and booleans never do). */
+  private readonly escaped: readonly boolean[];
+
+  constructor(
+    stream: Readable,
+    private readonly tableId: string,
+    private readonly columns: readonly DbColumn[],
+    private readonly decoders: readonly ValueDecoder[],
+    keyColumns: readonly number[],
+    onClose: () => Promise<void>,
+  ) {
+    super(stream, keyColumns, onClose);
+    this.escaped = columns.map((column) => !PLAIN_KINDS.has(column.type.kind));
+  }
+
+  protected incomplete(): boolean {
+    return this.tail !== undefined && this.tail.length > 0;
+  }
 
   /** Splits a chunk into complete lines (a newline byte never occurs inside a UTF-8 sequence). */
-  private parse(chunk: Buffer): void {
+  protected parse(chunk: Buffer): void {
     const last = chunk.lastIndexOf(NEWLINE);
     if (last < 0) {
       this.tail = this.tail === undefined ? chunk : Buffer.concat([this.tail, chunk]);
@@ -102,30 +129,30 @@ export class PgCopyCursor implements RowCursor {
     if (this.tail !== undefined) this.tail = Buffer.from(this.tail);
     // One scan over the text: no arrays of lines or fields, only the field strings themselves.
     const text = head.toString('utf8');
-    const decoders = this.decoders;
+    const { decoders, tableId } = this;
     const width = decoders.length;
     const lastField = width - 1;
     const end = text.length;
     let pos = 0;
     while (pos < end) {
-      const row = new Array<unknown>(width);
+      const fields = new Array<unknown>(width);
       for (let i = 0; i < width; i++) {
         // COPY output is well formed: fields end at a tab, rows at a newline.
         const stop = text.indexOf(i === lastField ? '\n' : '\t', pos);
         if (stop < 0) throw new ValueDecodeError(`COPY row with fewer than ${width} fields`);
         if (stop - pos === 2 && text.charCodeAt(pos) === 92 && text.charCodeAt(pos + 1) === 78) {
-          row[i] = null;
+          fields[i] = null;
         } else {
           const field = text.slice(pos, stop);
           try {
-            row[i] = decoders[i]!(this.escaped[i] ? unescapeCopy(field) : field);
+            fields[i] = decoders[i]!(this.escaped[i] ? unescapeCopy(field) : field);
           } catch (error) {
             throw new ValueDecodeError(`column ${this.columns[i]!.name}: ${(error as Error).message}`);
           }
         }
         pos = stop + 1;
       }
-      this.ready.push(row);
+      this.ready.push({ kind: '+I', tableId, fields });
     }
   }
 }

@@ -18,8 +18,8 @@ type DataHandler = (chunk: Buffer) => void;
  * `COPY ... TO STDOUT` through a pg Client (`client.query(new PgCopyOut(sql))`), as a stream of
  * the rows' bytes: each chunk holds the CopyData payloads of one network read, back to back.
  *
- * While the COPY runs it reads the connection's socket itself, as pg-copy-streams does, but copies
- * each row's payload straight into one buffer per network read (PostgreSQL sends one CopyData
+ * While the COPY runs it reads the connection's socket itself, as pg-copy-streams does, but moves
+ * each row's payload within the buffer of its network read (PostgreSQL sends one CopyData
  * message per row, so per-row buffer objects are what a million-row copy must avoid). At
  * CopyDone, or at an ErrorResponse, the rest of the bytes go back to pg's own parser, which then
  * reports CommandComplete or the error to this query.
@@ -81,14 +81,18 @@ export class PgCopyOut extends Readable {
   private parse(input: Buffer): void {
     const buffer = this.partial === undefined ? input : Buffer.concat([this.partial, input]);
     this.partial = undefined;
-    const rows = Buffer.allocUnsafe(buffer.length);
+    // Row payloads are moved to the front of the buffer, over the message headers before them
+    // (copyWithin is a plain array operation, far cheaper per row than Buffer.copy).
     let size = 0;
     let at = 0;
     let done = false;
     while (at < buffer.length) {
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, buffer.length - at);
-        if (this.inRow) size += buffer.copy(rows, size, at, at + take);
+        if (this.inRow) {
+          buffer.copyWithin(size, at, at + take);
+          size += take;
+        }
         at += take;
         this.remaining -= take;
         continue;
@@ -113,7 +117,7 @@ export class PgCopyOut extends Readable {
         break;
       }
     }
-    if (size > 0) this.wanted = this.push(rows.subarray(0, size));
+    if (size > 0) this.wanted = this.push(buffer.subarray(0, size));
     if (done) {
       // CommandComplete and ReadyForQuery follow: they are pg's to read.
       this.detach(buffer.subarray(at));

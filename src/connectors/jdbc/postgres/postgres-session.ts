@@ -5,10 +5,14 @@ import { encodeColumn, type DbColumn, type DbTable, type DbTablePath, type Inser
 import { booleanParam, param, type JdbcTarget } from '../jdbc-url.js';
 import { findPlaceholders, substitutePlaceholders } from '../placeholders.js';
 import type { DataType } from '../../../core/data-type.js';
+import { fixedBytes } from '../../../core/row-size.js';
 import { binaryEncoder, type BinaryEncoder } from './pg-binary-copy.js';
 import { BinaryCopyBatch, TextCopyBatch, type PgCopyBatch } from './pg-copy-batch.js';
-import { PgCopyCursor } from './pg-copy-cursor.js';
+import { PgBinaryCopyCursor } from './pg-binary-cursor.js';
+import { pgBinaryDecoder, type BinaryDecoder } from './pg-binary-values.js';
+import { PgTextCopyCursor } from './pg-copy-cursor.js';
 import { PgCopyOut } from './pg-copy-out.js';
+import { TupleLayout } from './pg-tuple-row.js';
 import { pgDecoder, quoteLiteral } from './pg-values.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { pgColumn, type PgTypeInfo } from './postgres-types.js';
@@ -125,22 +129,31 @@ export class PostgresSession implements JdbcSession {
     return n > 0 ? n : undefined;
   }
 
-  openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], _fetchSize: number): RowCursor {
+  /**
+   * COPY TO in the binary format when every column has a binary decoder (the server does less
+   * work, and rows stay bytes until something reads them), else in the text format.
+   */
+  openCursor(sql: string, columns: readonly DbColumn[], keyColumns: readonly number[], _fetchSize: number, tableId: string): RowCursor {
     const infos = columns.map((c) => pgTypeInfoOf(c));
-    const decoders = columns.map((c, i) => pgDecoder(infos[i]!, c.type));
-    const stream = new PgCopyOut(`COPY (${sql}) TO STDOUT`);
+    const binary = columns.map((c, i) => pgBinaryDecoder(infos[i]!, c.type));
+    const useBinary = columns.length > 0 && binary.every((decoder) => decoder !== undefined);
+    const stream = new PgCopyOut(`COPY (${sql}) TO STDOUT${useBinary ? ' (FORMAT binary)' : ''}`);
     this.client.query(stream as unknown as pg.Submittable);
-    return new PgCopyCursor(stream, columns, decoders, keyColumns, async () => {
+    const onClose = async (): Promise<void> => {
       if (!stream.readableEnded && !stream.destroyed) {
         // A COPY cannot be abandoned half way on a live connection: the session is closed instead.
         await this.close();
       }
-    });
+    };
+    if (!useBinary) return new PgTextCopyCursor(stream, tableId, columns, columns.map((c, i) => pgDecoder(infos[i]!, c.type)), keyColumns, onClose);
+    const layout = new TupleLayout(infos.map((info) => info.name), binary as BinaryDecoder[], columns.map((c) => c.name), `Jdbc source: table ${tableId}`);
+    const fixedSizes = columns.map((c) => fixedBytes(c.type) ?? -1);
+    return new PgBinaryCopyCursor(stream, tableId, layout, fixedSizes, keyColumns, onClose);
   }
 
   newInsertBatch(columns: readonly DbColumn[], encoders: readonly ValueEncoder[], types: readonly DataType[]): PgCopyBatch {
     const binary = this.binaryEncoders(columns, types);
-    return binary === undefined ? new TextCopyBatch(encoders) : new BinaryCopyBatch(binary);
+    return binary === undefined ? new TextCopyBatch(encoders) : new BinaryCopyBatch(binary, columns.map((c) => (c.native as PgTypeInfo).name));
   }
 
   async insertBatch(table: DbTablePath, columns: readonly DbColumn[], batch: InsertBatch): Promise<void> {
@@ -154,8 +167,13 @@ export class PostgresSession implements JdbcSession {
       if (stream.destroyed) break;
       if (!stream.write(chunk)) {
         await new Promise<void>((resolve) => {
-          stream.once('drain', resolve);
-          stream.once('error', () => resolve());
+          const resume = (): void => {
+            stream.off('drain', resume);
+            stream.off('error', resume);
+            resolve();
+          };
+          stream.on('drain', resume);
+          stream.on('error', resume);
         });
       }
     }

@@ -70,7 +70,7 @@ export class TableWriter {
   }
 
   add(row: Row, session: JdbcSession): void {
-    if (!this.bound) this.bind(row.fields.length, session);
+    if (!this.bound) this.bind(row.fieldCount ?? row.fields.length, session);
     if (this.mode === 'keyed') {
       this.reduced.set(this.keyOf(row.fields), { kind: row.kind, fields: row.fields });
       return;
@@ -84,6 +84,7 @@ export class TableWriter {
     }
     // Encoded now, so the row itself is garbage at once instead of living until the batch is written.
     this.inserts ??= session.newInsertBatch(this.columns, this.bulk, this.types);
+    if (this.identity && this.inserts.addEncoded?.(row) === true) return;
     try {
       this.inserts.add(this.identity ? row.fields : this.project(row.fields));
     } catch (error) {

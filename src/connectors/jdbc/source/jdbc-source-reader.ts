@@ -51,8 +51,8 @@ export class JdbcSourceReader implements SourceReader {
       const split = this.current;
       const table = this.tables[split.table];
       if (table === undefined) throw jdbcFailure(`Jdbc source: split ${split.splitId}`, new Error(`names table ${split.table}, which this source does not read`));
-      const batch = await withRetries(
-        () => this.read(split, limit),
+      const rows = await withRetries(
+        () => this.read(split, table.tablePath, limit),
         CONNECTION_RETRIES,
         this.context.signal,
         async (error, attempt, delay) => {
@@ -62,15 +62,12 @@ export class JdbcSourceReader implements SourceReader {
       ).catch((error: unknown) => {
         throw jdbcFailure(`Jdbc source: cannot read table ${split.tablePath} from ${this.settings.connection.target.display}`, error);
       });
-      if (batch === null) {
+      if (rows === null) {
         await this.cursor?.close();
         this.cursor = undefined;
         this.current = undefined;
         continue;
       }
-      const tableId = table.tablePath;
-      const rows = new Array<Row>(batch.length);
-      for (let i = 0; i < batch.length; i++) rows[i] = { kind: '+I', tableId, fields: batch[i]! };
       return rows;
     }
   }
@@ -86,13 +83,13 @@ export class JdbcSourceReader implements SourceReader {
   }
 
   /** The next rows of `split`, converted to the declared types; null when it is exhausted. Moves the split's position. */
-  private async read(split: JdbcSplit, limit: number): Promise<unknown[][] | null> {
+  private async read(split: JdbcSplit, tableId: string, limit: number): Promise<Row[] | null> {
     const session = await this.connect();
     const context = await this.tableContext(session, split);
     if (this.cursor === undefined) {
       const byName = new Map(context.columns.map((c, i) => [c.name, i]));
       this.keyIndexes = split.order.unique ? split.order.columns.map((name) => byName.get(name)!) : [];
-      this.cursor = session.openCursor(splitSql(session.dialect, split, context), context.columns, this.keyIndexes, this.settings.fetchSize);
+      this.cursor = session.openCursor(splitSql(session.dialect, split, context), context.columns, this.keyIndexes, this.settings.fetchSize, tableId);
     }
     const rows = await this.cursor.next(limit);
     if (rows === null) return null;
@@ -105,11 +102,12 @@ export class JdbcSourceReader implements SourceReader {
     const adapters = context.adapters;
     if (adapters.some((a) => a !== undefined)) {
       for (const row of rows) {
+        const fields = row.fields;
         for (let i = 0; i < adapters.length; i++) {
           const adapt = adapters[i];
-          if (adapt !== undefined && row[i] !== null) {
+          if (adapt !== undefined && fields[i] !== null) {
             try {
-              row[i] = adapt(row[i]);
+              fields[i] = adapt(fields[i]);
             } catch (error) {
               throw jdbcFailure(`Jdbc source: table ${split.tablePath}, column ${context.columns[i]!.name}`, error);
             }
