@@ -67,10 +67,12 @@ export class LocalFileSourceReader implements SourceReader {
       }
       const record = this.recordText(cursor.scanner);
       const line = split.line;
-      const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, { file: placeName(split), line }) : undefined;
+      const quoteFree = cursor.scanner.quoteFree;
+      const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, { file: placeName(split), line }, quoteFree) : undefined;
       split.offset = cursor.scanner.position;
       split.records++;
-      split.line += this.settings.format === 'csv' ? 1 + countOf(record, this.settings.rowDelimiter) : 1;
+      // Only a quoted csv field can hold a row delimiter.
+      split.line += this.settings.format === 'csv' && !quoteFree ? 1 + countOf(record, this.settings.rowDelimiter) : 1;
       if (fields !== undefined) {
         if (this.partitions.length > 0) fields.push(...this.partitions);
         rows.push({ kind: '+I', tableId: split.tablePath, fields });

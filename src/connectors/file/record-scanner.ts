@@ -26,6 +26,8 @@ export class RecordScanner {
   /** Index of the next quote byte in `buffer` (-1 for none; most records hold no quote), once known. */
   private nextQuote = -1;
   private quoteKnown = false;
+  /** Whether the last record handed out holds no quote byte (so no quoted field, and no row delimiter inside it). */
+  quoteFree = false;
   /** The last record handed out: [recordStart, recordEnd) of `buffer`. */
   private recordStart = 0;
   private recordEnd = 0;
@@ -79,6 +81,7 @@ export class RecordScanner {
    */
   take(): boolean {
     if (this.start >= this.buffer.length) return false;
+    this.quoteFree = false;
     const end = this.csv === undefined ? this.findPlain() : this.findCsv(this.csv);
     if (end < 0) {
       if (!this.ended) return false;
@@ -129,7 +132,10 @@ export class RecordScanner {
       this.nextQuote = buffer.indexOf(QUOTE, this.start);
     }
     const end = this.indexOfDelimiter(this.start);
-    if (end >= 0 && (this.nextQuote < 0 || this.nextQuote > end)) return end;
+    if (end >= 0 && (this.nextQuote < 0 || this.nextQuote > end)) {
+      this.quoteFree = true;
+      return end;
+    }
     return this.scanCsv(csv);
   }
 

@@ -5,7 +5,7 @@ import { CsvError, splitCsvRecord } from './csv-text.js';
 import { JsonSyntaxError, parseExactJson, type JsonValue } from './exact-json.js';
 import type { FileSourceSettings } from './file-source-settings.js';
 import { jsonToValue } from './json-values.js';
-import { HIVE_SEPARATORS, textToValue, type TextValueFormat } from './text-values.js';
+import { HIVE_SEPARATORS, textReader, type TextValueFormat } from './text-values.js';
 
 /** Where a record came from, for error messages. */
 export interface RecordPlace {
@@ -22,6 +22,8 @@ export interface RecordPlace {
  */
 export class RowDecoder {
   private readonly textFormat: TextValueFormat;
+  /** Per column, how its text is read (textReader). */
+  private readonly readers: readonly ((text: string) => unknown)[];
   /** No schema: the whole line is the one `content` column. */
   private readonly wholeLine: boolean;
 
@@ -32,13 +34,15 @@ export class RowDecoder {
   ) {
     this.textFormat = { separators: [settings.fieldDelimiter, ...HIVE_SEPARATORS.slice(1)], temporal: settings.temporal };
     this.wholeLine = !schemaGiven;
+    this.readers = table.columns.map((column) => textReader(column.type, this.textFormat));
   }
 
-  decode(record: string, place: RecordPlace): unknown[] | undefined {
+  /** `quoteFree`: the caller knows the record holds no quote character. */
+  decode(record: string, place: RecordPlace, quoteFree = false): unknown[] | undefined {
     if (this.settings.format === 'json') return this.decodeJson(record, place);
     if (record === '') return this.table.columns.length === 1 ? [null] : undefined;
     if (this.wholeLine) return [record];
-    if (this.settings.format === 'csv') return this.decodeCsv(record, place);
+    if (this.settings.format === 'csv') return quoteFree ? this.decodeUnquoted(record, place) : this.decodeCsv(record, place);
     return this.decodeUnquoted(record, place);
   }
 
@@ -80,11 +84,10 @@ export class RowDecoder {
 
   /** Field `i` from its text; `quoted` tells a csv `""` (the empty string) from an empty field (null). */
   private field(text: string, quoted: boolean, i: number, place: RecordPlace): unknown {
-    const type = this.table.columns[i]!.type;
     if (!quoted && text === this.settings.nullFormat) return null;
-    if (quoted && text === '' && type.kind === 'string') return '';
+    if (quoted && text === '' && this.table.columns[i]!.type.kind === 'string') return '';
     try {
-      return textToValue(text, type, 0, this.textFormat);
+      return this.readers[i]!(text);
     } catch (error) {
       if (error instanceof ValueConversionError) throw this.failure(place, i, error.message, error);
       throw error;

@@ -128,6 +128,33 @@ export function textToValue(text: string, type: DataType, level: number, format:
   }
 }
 
+/**
+ * textToValue for fields of one type, chosen once per column: the common kinds try their fast
+ * path without the per-value switch, and fall back to textToValue for everything else.
+ */
+export function textReader(type: DataType, format: TextValueFormat): (text: string) => unknown {
+  const general = (text: string): unknown => textToValue(text, type, 0, format);
+  switch (type.kind) {
+    case 'string':
+      return (text) => (text === '' ? null : text);
+    case 'bigint':
+      return (text) => {
+        const small = smallDigits(text);
+        return small === undefined ? general(text) : BigInt(small);
+      };
+    case 'float':
+    case 'double':
+      return (text) => {
+        const plain = plainNumber(text);
+        return plain === plain ? plain : general(text);
+      };
+    case 'timestamp':
+      return (text) => (text === '' ? null : (isoTimestamp(text) ?? general(text)));
+    default:
+      return general;
+  }
+}
+
 /** Double.parseDouble's syntax: decimal or exponent notation, NaN, Infinity, an optional f/d suffix. */
 export function parseJavaDouble(text: string): number | undefined {
   const plain = plainNumber(text);
