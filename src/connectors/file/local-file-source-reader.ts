@@ -6,7 +6,7 @@ import { FileCursor } from './file-cursor.js';
 import type { FileSourceSettings } from './file-source-settings.js';
 import { readerSplit, type FileSplit } from './file-splits.js';
 import { ScanError, type RecordScanner } from './record-scanner.js';
-import type { RowDecoder } from './row-decoder.js';
+import type { RecordPlace, RowDecoder } from './row-decoder.js';
 import { partitionValues } from './source-partitions.js';
 
 /**
@@ -22,6 +22,8 @@ export class LocalFileSourceReader implements SourceReader {
 
   /** The partition values of the current split's file (parse_partition_from_path). */
   private partitions: (string | null)[] = [];
+  /** Where the record being decoded comes from (one object, updated per record: errors read it). */
+  private readonly place: RecordPlace = { file: '', line: 0 };
 
   constructor(
     private readonly settings: FileSourceSettings,
@@ -47,6 +49,7 @@ export class LocalFileSourceReader implements SourceReader {
         if (next.end !== undefined && next.offset >= next.end) continue;
         this.current = { split: next, cursor: new FileCursor(next, this.settings) };
         this.partitions = partitionValues(next.path, this.partitionNames);
+        this.place.file = placeName(next);
       }
       const { split, cursor } = this.current;
       let found: boolean;
@@ -66,9 +69,9 @@ export class LocalFileSourceReader implements SourceReader {
         continue;
       }
       const record = this.recordText(cursor.scanner);
-      const line = split.line;
+      this.place.line = split.line;
       const quoteFree = cursor.scanner.quoteFree;
-      const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, { file: placeName(split), line }, quoteFree) : undefined;
+      const fields = split.records >= this.settings.skipHeader ? this.rowDecoder.decode(record, this.place, quoteFree) : undefined;
       split.offset = cursor.scanner.position;
       split.records++;
       // Only a quoted csv field can hold a row delimiter.
