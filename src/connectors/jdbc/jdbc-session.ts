@@ -110,6 +110,12 @@ export interface InsertBatch {
   add(row: readonly unknown[]): void;
   /** Adds a row whose fields are the columns in order by the bytes it was read as, when they are what this batch writes; false (nothing added) otherwise. */
   addEncoded?(row: Row): boolean;
+  /**
+   * Set by batches that `insertBatch` can write while they still fill (PostgreSQL COPY): how many
+   * chunks of encoded rows are ready to send. `seal` ends such a batch, and its write with it.
+   */
+  readonly chunksReady?: number;
+  seal?(): void;
 }
 
 /** A column whose database type has no SeaTunnel type. */

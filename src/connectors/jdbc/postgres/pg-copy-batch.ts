@@ -9,8 +9,55 @@ const COPY_CHUNK_BYTES = 1 << 18;
 /** Rows for PostgreSQL's COPY FROM STDIN, encoded as they are added. */
 export interface PgCopyBatch extends InsertBatch {
   readonly binary: boolean;
-  /** The COPY data in chunks of about COPY_CHUNK_BYTES; the batch takes no rows after this. */
-  chunks(): readonly (Buffer | string)[];
+  readonly chunksReady: number;
+  seal(): void;
+  /** The COPY data in chunks of about COPY_CHUNK_BYTES, from the first: waits for more until the batch is sealed. */
+  stream(): AsyncGenerator<Buffer | string>;
+}
+
+/**
+ * The chunks a batch has encoded so far. A COPY can send them while the batch still fills (the
+ * server works on the rows as they come), and send them all again if the write is retried.
+ */
+abstract class CopyChunks<T extends Buffer | string> {
+  rows = 0;
+  protected readonly done: T[] = [];
+  private sealed = false;
+  private waiting: (() => void)[] = [];
+
+  get chunksReady(): number {
+    return this.done.length;
+  }
+
+  /** Ends the batch: it takes no rows after this, and its last chunk is complete. */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    this.finish();
+    this.wake();
+  }
+
+  async *stream(): AsyncGenerator<T> {
+    for (let i = 0; ; i++) {
+      while (i >= this.done.length && !this.sealed) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (i >= this.done.length) return;
+      yield this.done[i]!;
+    }
+  }
+
+  protected hand(chunk: T): void {
+    this.done.push(chunk);
+    this.wake();
+  }
+
+  /** Hands out the last chunk. */
+  protected abstract finish(): void;
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resume of waiting) resume();
+  }
 }
 
 /**
@@ -21,12 +68,9 @@ export interface PgCopyBatch extends InsertBatch {
  * back in the network buffer they came in, so a run of them is handed out as one view of that
  * buffer, without copying.
  */
-export class BinaryCopyBatch implements PgCopyBatch {
+export class BinaryCopyBatch extends CopyChunks<Buffer> implements PgCopyBatch {
   readonly binary = true;
-  rows = 0;
-  private readonly done: Buffer[] = [];
   private readonly out = new BinaryBuffer(COPY_CHUNK_BYTES + 4096);
-  private sealed = false;
   /** Binary formats of the columns, as TupleLayout names them. */
   private readonly formats: readonly string[];
   /** The last tuple layout found to match `formats`. */
@@ -38,6 +82,7 @@ export class BinaryCopyBatch implements PgCopyBatch {
     private readonly encoders: readonly BinaryEncoder[],
     typeNames: readonly string[],
   ) {
+    super();
     this.formats = typeNames.map(binaryFormat);
     this.out.buffer.set(BINARY_HEADER, 0);
     this.out.offset = BINARY_HEADER.length;
@@ -68,7 +113,7 @@ export class BinaryCopyBatch implements PgCopyBatch {
       throw new ColumnEncodeError(i, row[i], error);
     }
     this.rows++;
-    if (out.offset >= COPY_CHUNK_BYTES) this.done.push(out.take());
+    if (out.offset >= COPY_CHUNK_BYTES) this.hand(out.take());
   }
 
   addEncoded(row: Row): boolean {
@@ -79,24 +124,20 @@ export class BinaryCopyBatch implements PgCopyBatch {
     } else {
       this.endRun();
       // What was encoded so far goes first.
-      if (this.out.offset > 0) this.done.push(this.out.take());
+      if (this.out.offset > 0) this.hand(this.out.take());
       this.run = { data: row.data, start: row.start, end: row.end };
     }
     this.rows++;
     return true;
   }
 
-  chunks(): readonly Buffer[] {
-    if (!this.sealed) {
-      this.sealed = true;
-      this.endRun();
-      this.out.ensure(2);
-      this.out.buffer.set(BINARY_TRAILER, this.out.offset);
-      this.out.offset += 2;
-      // The last chunk: no fresh buffer needed after it, as take() would allocate.
-      this.done.push(this.out.buffer.subarray(0, this.out.offset));
-    }
-    return this.done;
+  protected finish(): void {
+    this.endRun();
+    this.out.ensure(2);
+    this.out.buffer.set(BINARY_TRAILER, this.out.offset);
+    this.out.offset += 2;
+    // The last chunk: no fresh buffer needed after it, as take() would allocate.
+    this.done.push(this.out.buffer.subarray(0, this.out.offset));
   }
 
   private matches(layout: TupleLayout): boolean {
@@ -111,19 +152,18 @@ export class BinaryCopyBatch implements PgCopyBatch {
     const run = this.run;
     if (run === undefined) return;
     this.run = undefined;
-    this.done.push(run.data.subarray(run.start, run.end));
+    this.hand(run.data.subarray(run.start, run.end));
   }
 }
 
 /** Text COPY: tab-separated fields rendered by the columns' text encoders. */
-export class TextCopyBatch implements PgCopyBatch {
+export class TextCopyBatch extends CopyChunks<string> implements PgCopyBatch {
   readonly binary = false;
-  rows = 0;
-  private readonly done: string[] = [];
   private text = '';
-  private sealed = false;
 
-  constructor(private readonly encoders: readonly ValueEncoder[]) {}
+  constructor(private readonly encoders: readonly ValueEncoder[]) {
+    super();
+  }
 
   add(row: readonly unknown[]): void {
     const encoders = this.encoders;
@@ -140,16 +180,12 @@ export class TextCopyBatch implements PgCopyBatch {
     this.text += `${line}\n`;
     this.rows++;
     if (this.text.length >= COPY_CHUNK_BYTES) {
-      this.done.push(this.text);
+      this.hand(this.text);
       this.text = '';
     }
   }
 
-  chunks(): readonly string[] {
-    if (!this.sealed) {
-      this.sealed = true;
-      if (this.text !== '') this.done.push(this.text);
-    }
-    return this.done;
+  protected finish(): void {
+    if (this.text !== '') this.done.push(this.text);
   }
 }

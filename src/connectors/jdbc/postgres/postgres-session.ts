@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -156,6 +157,11 @@ export class PostgresSession implements JdbcSession {
     return binary === undefined ? new TextCopyBatch(encoders) : new BinaryCopyBatch(binary, columns.map((c) => (c.native as PgTypeInfo).name));
   }
 
+  /**
+   * Writes the batch's COPY data as it becomes ready: a batch still filling is written while it
+   * fills, and the COPY ends once it is sealed. A COPY the server fails (a constraint, a dropped
+   * connection) ends the write at once, without waiting for more data.
+   */
   async insertBatch(table: DbTablePath, columns: readonly DbColumn[], batch: InsertBatch): Promise<void> {
     const copy = batch as PgCopyBatch;
     if (copy.rows === 0) return;
@@ -163,19 +169,11 @@ export class PostgresSession implements JdbcSession {
     const stream = this.client.query(copyFrom(`COPY ${postgresDialect.qualified(table)} (${names}) FROM STDIN${copy.binary ? ' (FORMAT binary)' : ''}`));
     const done = finished(stream);
     done.catch(() => undefined);
-    for (const chunk of copy.chunks()) {
-      if (stream.destroyed) break;
-      if (!stream.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const resume = (): void => {
-            stream.off('drain', resume);
-            stream.off('error', resume);
-            resolve();
-          };
-          stream.on('drain', resume);
-          stream.on('error', resume);
-        });
-      }
+    const failed = done.then(() => new Promise<never>(() => undefined));
+    failed.catch(() => undefined);
+    const chunks = copy.stream();
+    for (let next = await Promise.race([chunks.next(), failed]); next.done !== true; next = await Promise.race([chunks.next(), failed])) {
+      if (!stream.write(next.value)) await Promise.race([once(stream, 'drain'), failed]);
     }
     stream.end();
     await done;

@@ -4,11 +4,19 @@ import type { SinkContext, SinkWriter } from '../../../core/plugin.js';
 import type { Row } from '../../../core/row.js';
 import type { TableSchema } from '../../../core/table.js';
 import { driverMessage, isAuthenticationError, isTransientError, jdbcFailure } from '../jdbc-errors.js';
-import type { JdbcSession } from '../jdbc-session.js';
+import type { InsertBatch, JdbcSession } from '../jdbc-session.js';
 import { openSession } from '../open-session.js';
 import { CONNECTION_RETRIES, withRetries } from '../retry.js';
 import { targetTable, type JdbcSinkSettings } from './jdbc-sink-settings.js';
 import { TableWriter, type TableBatch } from './table-writer.js';
+
+/** A write of batches in progress; `streams` is the batch it writes while that still fills. */
+interface Write {
+  promise: Promise<void>;
+  settled: boolean;
+  failed: boolean;
+  streams: InsertBatch | undefined;
+}
 
 /** What a writer's prepareCommit hands to the sink's commit: the prepared transactions to commit. */
 export interface JdbcCommitInfo {
@@ -38,8 +46,8 @@ export class JdbcSinkWriter implements SinkWriter {
   private session: JdbcSession | undefined;
   private readonly writers = new Map<string, TableWriter>();
   private buffered = 0;
-  /** The batch being written while the next one fills. */
-  private inflight: Promise<void> | undefined;
+  /** The last write started: of the previous batch (while the next one fills), or of the batch being filled when it streams. */
+  private inflight: Write | undefined;
   /** The open two-phase transaction's id, once a row went into it. */
   private gid: string | undefined;
   private sequence = 0;
@@ -73,6 +81,7 @@ export class JdbcSinkWriter implements SinkWriter {
       writer.add(row, session);
       if (++this.buffered >= this.settings.batchSize) await this.flush();
     }
+    this.stream();
   }
 
   async prepareCommit(_checkpointId: number): Promise<JdbcCommitInfo | undefined> {
@@ -99,7 +108,9 @@ export class JdbcSinkWriter implements SinkWriter {
   async close(): Promise<undefined> {
     if (this.closed) return undefined;
     this.closed = true;
-    await this.inflight?.catch(() => undefined);
+    // Buffered rows are dropped; a write streaming them ends with what it has.
+    for (const writer of this.writers.values()) writer.take();
+    await this.inflight?.promise.catch(() => undefined);
     this.inflight = undefined;
     const session = this.session;
     this.session = undefined;
@@ -133,21 +144,47 @@ export class JdbcSinkWriter implements SinkWriter {
   /**
    * Hands the buffered rows to a write that runs while the next rows are read and buffered (the
    * database works on one batch while Sluice prepares the next); waits for the previous write
-   * first, so writes stay in order and at most two batches are held.
+   * first, so writes stay in order and at most two batches are held. A batch whose write already
+   * streams it is complete once taken (take seals it).
    */
   private async flush(): Promise<void> {
-    const previous = this.inflight;
-    this.inflight = undefined;
-    await previous;
-    if (this.buffered === 0) return;
+    const current = this.inflight;
     const batches: [TableWriter, TableBatch][] = [];
     for (const writer of this.writers.values()) {
       const batch = writer.take();
       if (batch !== undefined) batches.push([writer, batch]);
     }
     this.buffered = 0;
-    const write = this.writeBatches(batches);
-    write.catch(() => undefined);
+    const rest = batches.filter(([, batch]) => batch.inserts === undefined || batch.inserts !== current?.streams);
+    if (rest.length === 0) {
+      if (current?.failed === true) await current.promise;
+      return;
+    }
+    await current?.promise;
+    this.startWrite(rest);
+  }
+
+  /**
+   * Starts writing the batch being filled before it is full, when the database would otherwise
+   * wait: one table, appended through a batch that can be written while it fills (PostgreSQL
+   * COPY), the previous write done. The server then works on rows as they come instead of after
+   * batch_size of them, which shortens most the last batch, that nothing else overlaps.
+   */
+  private stream(): void {
+    const current = this.inflight;
+    if (this.writers.size !== 1 || (current !== undefined && (!current.settled || current.failed))) return;
+    const writer = this.writers.values().next().value!;
+    const batch = writer.streamable;
+    if (batch === undefined || batch === current?.streams) return;
+    this.startWrite([[writer, { inserts: batch, appended: [], reduced: new Map() }]], batch);
+  }
+
+  private startWrite(batches: readonly [TableWriter, TableBatch][], streams?: InsertBatch): void {
+    const write: Write = { promise: this.writeBatches(batches), settled: false, failed: false, streams };
+    write.promise.then(
+      () => (write.settled = true),
+      () => (write.settled = write.failed = true),
+    );
     this.inflight = write;
   }
 
@@ -156,7 +193,7 @@ export class JdbcSinkWriter implements SinkWriter {
     await this.flush();
     const last = this.inflight;
     this.inflight = undefined;
-    await last;
+    await last?.promise;
   }
 
   private async writeBatches(batches: readonly [TableWriter, TableBatch][]): Promise<void> {

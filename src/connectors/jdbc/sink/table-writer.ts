@@ -93,8 +93,15 @@ export class TableWriter {
     }
   }
 
+  /** The appended rows being buffered, when they can be written while more are added (the batch's chunksReady) and some are ready. */
+  get streamable(): InsertBatch | undefined {
+    const inserts = this.inserts;
+    return inserts?.chunksReady !== undefined && inserts.chunksReady > 0 ? inserts : undefined;
+  }
+
   /** Takes the buffered rows out (new rows go to a fresh buffer); undefined when there are none. */
   take(): TableBatch | undefined {
+    this.inserts?.seal?.();
     if (this.buffered === 0) return undefined;
     const batch = { inserts: this.inserts, appended: this.appended, reduced: this.reduced };
     this.inserts = undefined;
