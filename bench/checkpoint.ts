@@ -20,7 +20,7 @@ import { catalog } from '../src/plugins.js';
 import { FileCheckpointStore } from '../src/state/file-checkpoint-store.js';
 
 const ROWS = Number(process.argv[2] ?? 3_000_000);
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/sluice.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-checkpoint-'));
 const FIELDS = '{ id = bigint, name = string, score = double, at = timestamp }';
 

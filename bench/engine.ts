@@ -16,7 +16,7 @@ import { fakeSource } from '../src/connectors/fake/fake-source.js';
 import type { PluginContext } from '../src/core/plugin.js';
 
 const ROWS = Number(process.argv[2] ?? 10_000_000);
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/sluice.js', import.meta.url));
 const FIELDS = '{ name = string, age = int, id = bigint, score = double, at = timestamp }';
 const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
 

@@ -30,7 +30,7 @@ import Fastify from 'fastify';
 import { decodeHistoryJson, encodeHistoryJson } from '../src/state/job-history-codec.js';
 import type { JobRecord } from '../src/state/job-history-store.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/sluice.js', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 
 interface Options {
