@@ -1,5 +1,6 @@
 import type { SchemaElement, SchemaTree } from 'hyparquet';
 import { formatDataType, type DataType } from '../../core/data-type.js';
+import { civilOfEpochDay, epochDay } from '../../core/epoch-day.js';
 import { isListNode, isMapNode, listElement, sluiceTypeOf } from './parquet-schema.js';
 
 /**
@@ -79,25 +80,8 @@ function epochDayOf(text: string): number {
   return epochDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date. */
-export function epochDay(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
 export function dateOfEpochDay(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = civilOfEpochDay(days);
   const yearText = year > 9999 ? `+${year}` : year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
   return `${yearText}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

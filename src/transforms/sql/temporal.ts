@@ -1,3 +1,4 @@
+import { civilOfEpochDay, epochDay } from '../../core/epoch-day.js';
 import { SqlEvaluationError } from './sql-error.js';
 
 /**
@@ -58,28 +59,6 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-export function epochDay(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export function fromEpochDay(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
 
 /** ISO day of week: Monday 1 .. Sunday 7. */
 export function dayOfWeek(parts: DateTimeParts): number {
@@ -112,7 +91,7 @@ export function plusMonths(parts: DateTimeParts, months: number): DateTimeParts 
 }
 
 export function plusDays(parts: DateTimeParts, days: number): DateTimeParts {
-  const date = fromEpochDay(epochDay(parts.year, parts.month, parts.day) + days);
+  const date = civilOfEpochDay(epochDay(parts.year, parts.month, parts.day) + days);
   return { ...parts, ...date };
 }
 
@@ -245,7 +224,7 @@ export function utcParts(millis: number): DateTimeParts {
   const days = Math.floor(millis / 86_400_000);
   const ofDay = millis - days * 86_400_000;
   return {
-    ...fromEpochDay(days),
+    ...civilOfEpochDay(days),
     hour: Math.floor(ofDay / 3_600_000),
     minute: Math.floor(ofDay / 60_000) % 60,
     second: Math.floor(ofDay / 1000) % 60,

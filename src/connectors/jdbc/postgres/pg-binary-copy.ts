@@ -1,4 +1,5 @@
 import type { DataType } from '../../../core/data-type.js';
+import { epochDay } from '../../../core/epoch-day.js';
 import { ValueEncodeError } from '../jdbc-session.js';
 
 /**
@@ -195,15 +196,8 @@ function digitsAt(text: string, at: number, count: number): number {
   return n;
 }
 
-/** Days since 2000-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil, shifted). */
-function civilDays(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 730425;
-}
+/** PostgreSQL counts days from 2000-01-01: 10,957 days after 1970-01-01. */
+export const PG_EPOCH_DAY = 10957;
 
 /** The two digits of `text` at `at`, as a number. */
 function twoDigits(text: string, at: number): number {
@@ -212,7 +206,7 @@ function twoDigits(text: string, at: number): number {
 
 /** `YYYY-MM-DD` at `at` → days since 2000-01-01. */
 function daysOf(text: string, at = 0): number {
-  return civilDays(twoDigits(text, at) * 100 + twoDigits(text, at + 2), twoDigits(text, at + 5), twoDigits(text, at + 8));
+  return epochDay(twoDigits(text, at) * 100 + twoDigits(text, at + 2), twoDigits(text, at + 5), twoDigits(text, at + 8)) - PG_EPOCH_DAY;
 }
 
 const date: BinaryEncoder = (value, out) => {

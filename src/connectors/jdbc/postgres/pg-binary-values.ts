@@ -1,4 +1,6 @@
 import type { DataType } from '../../../core/data-type.js';
+import { civilOfEpochDay } from '../../../core/epoch-day.js';
+import { PG_EPOCH_DAY } from './pg-binary-copy.js';
 import { pgDecoder } from './pg-values.js';
 import type { PgTypeInfo } from './postgres-types.js';
 
@@ -146,7 +148,7 @@ function readInt64(bytes: Buffer, at: number): number | bigint {
 function dateText(days: number): string {
   if (days === DATE_INFINITY) return 'infinity';
   if (days === DATE_NEG_INFINITY) return '-infinity';
-  const [year, month, day] = civilFromDays(days);
+  const { year, month, day } = civilOfEpochDay(days + PG_EPOCH_DAY);
   return `${pad(year > 0 ? year : 1 - year, 4)}-${pad(month, 2)}-${pad(day, 2)}${year > 0 ? '' : ' BC'}`;
 }
 
@@ -178,19 +180,6 @@ function timestampText(bytes: Buffer, at: number): string {
   const date = dateText(days);
   const bc = date.endsWith(' BC');
   return `${bc ? date.slice(0, -3) : date} ${timeText(time)}${bc ? ' BC' : ''}`;
-}
-
-/** Hinnant's civil_from_days, from days since 2000-01-01 (proleptic Gregorian; year 0 is 1 BC). */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 730425;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 function pad(n: number, width: number): string {

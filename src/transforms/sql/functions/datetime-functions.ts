@@ -1,3 +1,4 @@
+import { epochDay } from '../../../core/epoch-day.js';
 import { constant, derived, type Evaluator, type Operand } from '../operand.js';
 import { parseDateText, parseTimestampText } from '../sql-convert.js';
 import { SqlError, SqlEvaluationError } from '../sql-error.js';
@@ -5,7 +6,6 @@ import { BIGINT, DATE, INT, isInteger, isTemporal, STRING, TIME, TIMESTAMP } fro
 import {
   dayOfWeek,
   dayOfYear,
-  epochDay,
   formatValue,
   isoWeekOfYear,
   nanosBetween,
