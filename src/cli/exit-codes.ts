@@ -10,6 +10,8 @@ export const EXIT = {
   invalid: 2,
   /** The job was stopped by Ctrl-C or SIGTERM (canceled, or with a savepoint when it can be restored). */
   stopped: 130,
+  /** Standard output was closed by its reader (`sluice plugins | head`): the process ends at once, as SIGPIPE ends other tools. */
+  pipeClosed: 141,
 } as const;
 
 export function exitCodeFor(status: JobStatus, stoppedBySignal: boolean): number {

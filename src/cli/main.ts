@@ -107,4 +107,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// Node reports a closed pipe as an error on the next write; end quietly instead of with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.pipeClosed);
+});
+
 await main(process.argv);

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,6 +17,16 @@ describe('sluice commands', () => {
     const root = fileURLToPath(new URL('../../../', import.meta.url));
     const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { sluice: string } };
     assert.equal(resolve(root, bin.sluice), CLI);
+  });
+
+  it('end quietly with 141, as SIGPIPE would, when their output is closed (`sluice plugins | head`)', async () => {
+    const child = spawn(process.execPath, [CLI, 'plugins'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(code, 141);
+    assert.equal(stderr, '');
   });
 
   it('lists plugins and shows the options of one', async () => {
