@@ -82,9 +82,15 @@ export class PgTupleRow implements Row {
     readonly data: Buffer,
     readonly start: number,
     readonly end: number,
-    readonly encodedSize: number,
+    /** The *Bytes metrics size of the tuple's values. */
+    private readonly size: number,
     readonly layout: TupleLayout,
   ) {}
+
+  /** Known while the fields are not decoded; once they are (and may have changed), the metrics size them. */
+  get encodedSize(): number | undefined {
+    return this.decoded === undefined ? this.size : undefined;
+  }
 
   get fields(): unknown[] {
     return (this.decoded ??= this.layout.decode(this.data, this.start));
