@@ -81,6 +81,16 @@ for (const open of [postgres, mariadb]) {
       }
     });
 
+    it('writes the INSERT rows of a keyed table with the bulk path when enable_upsert = false', async (t) => {
+      const d = ready(t);
+      if (d === undefined) return;
+      const name = table('noupsert');
+      const rows = '[{ kind = INSERT, fields = [1, "A", 1.5] }, { kind = INSERT, fields = [2, "B", 2.5] }, { kind = INSERT, fields = [3, "C", 3.5] }, { kind = DELETE, fields = [2, "B", 2.5] }]';
+      const result = await runJob(job(d, `table = "${qualified(d, name)}"\n    primary_keys = ["id"]\n    enable_upsert = false`, rows));
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(await rowsOf(d, name), ['1|A|1.5', '3|C|3.5']);
+    });
+
     it('creates the table with mapped types and the primary key (CREATE_SCHEMA_WHEN_NOT_EXIST)', async (t) => {
       const d = ready(t);
       if (d === undefined) return;

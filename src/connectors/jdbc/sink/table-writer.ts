@@ -139,6 +139,7 @@ export class TableWriter {
       if (inserts.length > 0) {
         const encoded = session.newInsertBatch(this.columns, this.bulk, this.types);
         for (const values of inserts) encoded.add(values);
+        encoded.seal?.();
         await session.insertBatch(this.path, this.columns, encoded);
       }
       if (upserts.length > 0) await session.upsertRows(this.path, this.columns, this.keyIndexes, upserts, this.literals);
